@@ -1,0 +1,159 @@
+package io.speedkit.agent;
+
+import io.speedkit.probe.Control;
+import io.speedkit.probe.Functions;
+import io.speedkit.probe.Probe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+
+/**
+ * premain: {@code java -javaagent:speedkit-agent.jar[=options] ...}.
+ *
+ * <p>Order matters, and each step is done before the next can need it:
+ * <ol>
+ *   <li>define the probe's classes (a jar nested in this one) in {@code java.lang}, in the boot loader,
+ *       so that instrumented classes of every class loader and module reach the same probe: every loader
+ *       delegates {@code java.*} to the boot loader and {@code java.base} exports {@code java.lang} to
+ *       all. JaCoCo's technique; appending a jar to the boot class path instead would turn class-data
+ *       sharing off for application classes, with a VM warning printed into the program's stderr;
+ *   <li>warm the probe and the profile writer up: their classes load and link now, not inside a
+ *       transform or a shutdown hook;
+ *   <li>run the instrumenter once on a sample class, so ASM is loaded before the first real transform
+ *       (class loading inside {@code transform()} is how agents deadlock);
+ *   <li>only then register the transformer, and start recording when an output file was given.
+ * </ol>
+ */
+public final class Agent {
+    /** The probe's name once defined in the boot loader (speedkit-probe's "boot" jar renames it). */
+    private static final String BOOT_PROBE = "java.lang.SpeedkitProbe";
+
+    private Agent() {
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        PrintStream err = System.err;
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("speedkit: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            start(options, inst, err);
+        } catch (Throwable t) {
+            err.println("speedkit: the profiler could not start, the program runs without it: " + t);
+        }
+    }
+
+    private static void start(AgentOptions options, Instrumentation inst, PrintStream err) throws IOException, IllegalAccessException {
+        if (definedProbe() != null) {
+            err.println("speedkit: the agent is already attached; ignoring the second -javaagent");
+            return;
+        }
+        defineProbe(inst);
+        Control.warmUp();
+        ThreadLocalRandom.current(); // ConcurrentHashMap loads it lazily, under contention, maybe mid-transform
+
+        String probe = Probe.class.getName().replace('.', '/');
+        Set<String> jdk = jdkPackages();
+        FunctionTable table = new ProbeFunctions();
+        Instrumenter instrumenter = new Instrumenter(probe, table, new JdkCalls(jdk, options.jdkCalls(), table));
+        warmUpInstrumenter(probe, jdk, options);
+        ClassFilter filter = new ClassFilter(jdk, ClassGlobs.of(options.includes()), ClassGlobs.of(options.excludes()));
+
+        if (options.command() != null) {
+            Control.putFact("command", options.command());
+        }
+        Control.putFact("jdk.calls", options.jdkCalls().name().toLowerCase(java.util.Locale.ROOT));
+        if (options.jdkCalls() == AgentOptions.JdkCalls.DEFAULT) {
+            Control.putFact("jdk.calls.untimed", JdkCalls.TRIVIAL_DESCRIPTION);
+        }
+        inst.addTransformer(new ProfilingTransformer(instrumenter, filter, options.verbose(), err, Probe.class), false);
+        if (options.output() != null) {
+            Control.recordWholeProgram(options.output());
+        }
+    }
+
+    /** The probe class if an agent defined it already (a second -javaagent), else null. */
+    private static Class<?> definedProbe() {
+        try {
+            return Class.forName(BOOT_PROBE, false, null);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Defines every class of the nested probe jar in {@code java.lang}. Opening {@code java.lang} to this
+     * agent's module is what {@code Lookup.defineClass} there requires; the probe's classes are all
+     * defined before any of them runs, so none is ever looked up by name in a half-defined state.
+     */
+    private static void defineProbe(Instrumentation inst) throws IOException, IllegalAccessException {
+        Module base = Object.class.getModule();
+        inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(Agent.class.getModule())), Set.of(), Map.of());
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Object.class, MethodHandles.lookup());
+        try (InputStream in = Agent.class.getResourceAsStream("speedkit-probe.jar")) {
+            if (in == null) {
+                throw new IllegalStateException("speedkit-probe.jar is missing from the agent jar; rebuild speedkit");
+            }
+            JarInputStream jar = new JarInputStream(in);
+            for (JarEntry e = jar.getNextJarEntry(); e != null; e = jar.getNextJarEntry()) {
+                if (e.getName().startsWith("java/lang/Speedkit") && e.getName().endsWith(".class")) {
+                    lookup.defineClass(jar.readAllBytes());
+                }
+            }
+        }
+    }
+
+    /** Packages of the JDK's modules (boot and platform loaders), in internal form. */
+    static Set<String> jdkPackages() {
+        Set<String> out = new HashSet<>();
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        for (Module m : ModuleLayer.boot().modules()) {
+            ClassLoader l = m.getClassLoader();
+            if (l == null || l == platform) {
+                for (String p : m.getPackages()) {
+                    out.add(p.replace('.', '/'));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Instruments a sample class with a throwaway function table: loads every ASM class the real work needs. */
+    private static void warmUpInstrumenter(String probe, Set<String> jdk, AgentOptions options) throws IOException {
+        FunctionTable scratch = new FunctionTable() {
+            private int next;
+
+            @Override
+            public int register(String file, int line, String name) {
+                return next++;
+            }
+        };
+        Instrumenter warm = new Instrumenter(probe, scratch, new JdkCalls(jdk, options.jdkCalls(), scratch));
+        try (InputStream in = Agent.class.getResourceAsStream("WarmUpSample.class")) {
+            if (in != null) {
+                warm.instrument(in.readAllBytes());
+            }
+        }
+    }
+
+    /** The probe's function table on the boot class path. */
+    private static final class ProbeFunctions implements FunctionTable {
+        @Override
+        public int register(String file, int line, String name) {
+            return Functions.register(file, line, name);
+        }
+    }
+}

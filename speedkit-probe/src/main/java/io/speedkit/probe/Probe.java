@@ -1,0 +1,113 @@
+package io.speedkit.probe;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The static methods instrumented code calls. Every instrumented method body becomes
+ *
+ * <pre>
+ *   int t = Probe.enter(FUNCTION_ID);          // at offset 0 (constructors too: static, legal before super())
+ *   ...
+ *   Probe.exit(t);                             // before every return, return value left on the stack
+ *   ...
+ *   handler (catch-all, last in the table):    Probe.exit(t); athrow
+ *   start of every existing handler:           Probe.repair(t)
+ *   around a call into the JDK:                int s = Probe.enter(JDK_FUNCTION_ID); invoke...; Probe.exit(s)
+ * </pre>
+ *
+ * A token is the shadow-stack depth below the frame it opened, tagged with the recording epoch. Exits
+ * pop to that depth, so a frame that was never closed — a JDK call that threw, a constructor that failed
+ * before {@code super()}, a frame from before a session began — is closed by the next exit or repair
+ * below it. That is what makes the stack self-healing without a handler around every call site.
+ *
+ * <p>HAZARD: this class is on the hot path of every call. It takes and returns only {@code int}s,
+ * allocates nothing per call, takes no lock and never throws into the program. Do not add lambdas,
+ * string concatenation or JDK collections here.
+ */
+public final class Probe {
+    /** Bits of a token that hold the depth; the bits above hold the epoch. */
+    static final int DEPTH_BITS = 20;
+    static final int DEPTH_MASK = (1 << DEPTH_BITS) - 1;
+    /** Largest epoch; epochs cycle in {@code 0..MAX_EPOCH} so that no token ever equals -1's high bits. */
+    static final int MAX_EPOCH = (1 << (31 - DEPTH_BITS)) - 2;
+
+    /**
+     * The recording epoch, or -1 when nothing is recorded. One volatile read per probe: it gates
+     * recording and makes tokens of an earlier session (or of a stopped one) stale in a single compare.
+     */
+    static volatile int epoch = -1;
+
+    /** A user-supplied clock ({@code Profile(timer, secondsPerTick)}); null means {@link System#nanoTime()}. */
+    static LongSupplier clock;
+
+    static final ThreadLocal<ThreadState> STATE = new ThreadLocal<ThreadState>() {
+        @Override
+        protected ThreadState initialValue() {
+            return new ThreadState(Thread.currentThread());
+        }
+    };
+
+    private Probe() {
+    }
+
+    /** Opens a frame for {@code function}; returns its token, or -1 when nothing is being recorded. */
+    public static int enter(int function) {
+        int e = epoch;
+        if (e < 0) {
+            return -1;
+        }
+        return STATE.get().enter(function, e);
+    }
+
+    /** Closes the frame {@code token} opened, and any frame still open above it. */
+    public static void exit(int token) {
+        if ((token >>> DEPTH_BITS) != epoch) {
+            return; // -1, or a token from an earlier or stopped session
+        }
+        STATE.get().exit(token & DEPTH_MASK);
+    }
+
+    /**
+     * At the start of an exception handler: closes frames left open above the handler's own frame — JDK
+     * calls that threw, constructors that failed before {@code super()}.
+     */
+    public static void repair(int token) {
+        if ((token >>> DEPTH_BITS) != epoch) {
+            return;
+        }
+        STATE.get().exit((token & DEPTH_MASK) + 1);
+    }
+
+    static long now(ThreadState s) {
+        LongSupplier c = clock;
+        return c == null ? System.nanoTime() : userClock(c, s);
+    }
+
+    /**
+     * Reads a user-supplied clock. The clock is program code and may itself be instrumented: calls made
+     * while it runs are not recorded, and if it throws, the profile gets a zero-length interval instead of
+     * the program getting the exception.
+     */
+    private static long userClock(LongSupplier c, ThreadState s) {
+        s.inClock = true;
+        try {
+            long t = c.getAsLong();
+            s.lastClock = t;
+            return t;
+        } catch (Throwable ignored) {
+            return s.lastClock;
+        } finally {
+            s.inClock = false;
+        }
+    }
+
+    /** Starts recording a new session with epoch {@code e}. */
+    static void start(int e) {
+        epoch = e;
+    }
+
+    /** Stops recording: from now on every probe returns at its first compare. */
+    static void stop() {
+        epoch = -1;
+    }
+}
