@@ -16,7 +16,8 @@ import org.objectweb.asm.Opcodes;
  * called it.
  *
  * <p>In the default mode a few calls are not timed: methods so cheap that the two clock reads would be the
- * whole cost and the row noise — {@code Object.<init>} (every constructor's super call), boxing and
+ * whole cost and the row noise — {@code Object.<init>}, {@code Record.<init>}, {@code Enum.<init>} (the
+ * super call of every constructor, record and enum), boxing and
  * unboxing, the for-each loop's {@code Iterator.hasNext/next}, {@code Math}, {@code String.length/charAt},
  * the clocks. Their time stays in the caller's tottime, like an inlined operation; the list is saved in
  * the profile's metadata.
@@ -24,7 +25,7 @@ import org.objectweb.asm.Opcodes;
 final class JdkCalls {
     /** The untimed calls of the default mode, as {@code owner.name}; "owner.*" covers every method of a class. */
     static final Set<String> TRIVIAL = Set.of(
-            "java/lang/Object.<init>",
+            "java/lang/Object.<init>", "java/lang/Record.<init>", "java/lang/Enum.<init>",
             "java/lang/Integer.valueOf", "java/lang/Long.valueOf", "java/lang/Short.valueOf", "java/lang/Byte.valueOf",
             "java/lang/Character.valueOf", "java/lang/Boolean.valueOf", "java/lang/Float.valueOf", "java/lang/Double.valueOf",
             "java/lang/Integer.intValue", "java/lang/Long.longValue", "java/lang/Short.shortValue", "java/lang/Byte.byteValue",
@@ -39,7 +40,7 @@ final class JdkCalls {
             "java/lang/Thread.currentThread", "java/lang/Thread.onSpinWait");
 
     /** How {@link #TRIVIAL} reads in the profile's metadata. */
-    static final String TRIVIAL_DESCRIPTION = "Object.<init>, boxing and unboxing, Iterator.hasNext/next, Math.*, StrictMath.*, "
+    static final String TRIVIAL_DESCRIPTION = "Object/Record/Enum.<init>, boxing and unboxing, Iterator.hasNext/next, Math.*, StrictMath.*, "
             + "String.length/charAt/isEmpty, System.nanoTime/currentTimeMillis/arraycopy/identityHashCode, "
             + "Objects.requireNonNull, Thread.currentThread/onSpinWait";
 

@@ -1,0 +1,253 @@
+package io.speedkit.cli;
+
+import io.speedkit.profiler.data.ProfileData;
+import io.speedkit.profiler.data.ProfileReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code speedkit profile [options] [--] <what you would give java>}: runs the program in a child JVM with
+ * the agent, then prints what {@code python -m cProfile} prints. The program keeps its stdin, stdout and
+ * stderr; speedkit exits with its exit code.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a Java program under speedkit's deterministic profiler and print cProfile's report.", "",
+                "Everything from the first argument speedkit does not know is passed to java as it is:",
+                "  speedkit profile App.java                  a single source file",
+                "  speedkit profile -jar app.jar ARGS         an executable jar",
+                "  speedkit profile -cp CP com.acme.Main      a class path and a main class",
+                "  speedkit profile -m mod/com.acme.Main      a module", ""},
+        footer = {"", "The report is printed when the program ends: normally, by System.exit, by an uncaught exception",
+                "or by SIGTERM/Ctrl-C. With -o the profile is saved instead; look at it with speedkit stats."})
+final class ProfileCommand implements Callable<Integer> {
+    /** How long a program may take to save its profile after being told to stop. */
+    private static final long STOP_WAIT_SECONDS = 60;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save the profile to FILE and print nothing.")
+    Path output;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Option(names = "--include", paramLabel = "GLOB", split = ":",
+            description = "Instrument only classes matching GLOB (e.g. com.acme.*); repeatable.")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ":", description = "Do not instrument classes matching GLOB; repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "-J", paramLabel = "OPTION", description = "Pass OPTION to the program's JVM, e.g. -J-Xmx2g; repeatable.")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--jdk-calls", paramLabel = "WHICH",
+            description = "Which calls into the JDK are timed as their own rows: default (all but trivial ones such "
+                    + "as boxing and Math), all, or none.")
+    String jdkCalls = "default";
+
+    @Parameters(arity = "1..*", paramLabel = "JAVA_ARGS", description = "What you would give java.")
+    List<String> javaArgs = new ArrayList<>();
+
+    private final Cli cli;
+
+    ProfileCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        report.validate();
+        for (List<String> globs : List.of(includes, excludes)) {
+            for (String g : globs) {
+                checkGlob(g);
+            }
+        }
+        if (!List.of("default", "all", "none").contains(jdkCalls)) {
+            throw UserError.usage("--jdk-calls must be default, all or none, got '" + jdkCalls + "'");
+        }
+        JavaCommand java = new JavaCommand(javaArgs);
+        java.validate(cli.env);
+        Path agent = AgentCommand.agentJar(cli);
+
+        Path target = output != null ? output.toAbsolutePath() : Files.createTempFile("speedkit-", ".prof");
+        if (output != null) {
+            Path dir = target.getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw UserError.input("cannot save the profile to " + output + ": no such directory " + dir);
+            }
+            Files.deleteIfExists(target); // a stale profile must not pass for this run's
+        } else {
+            Files.delete(target); // only the name is reserved; the agent writes the file at exit
+        }
+
+        StringBuilder agentOptions = new StringBuilder("output=").append(encode(target.toString()));
+        if (!includes.isEmpty()) {
+            agentOptions.append(",include=").append(encode(String.join(":", includes)));
+        }
+        if (!excludes.isEmpty()) {
+            agentOptions.append(",exclude=").append(encode(String.join(":", excludes)));
+        }
+        agentOptions.append(",jdkcalls=").append(jdkCalls);
+        agentOptions.append(",command=").append(encode(java.display()));
+
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-javaagent:" + agent + "=" + agentOptions);
+        cmd.addAll(jvmOptions);
+        cmd.addAll(javaArgs);
+
+        Child child = new Child(cmd, target);
+        int code = child.waitFor();
+        child.report(code);
+        return code;
+    }
+
+    // TODO(agent options): render with the agent's AgentOptions and check globs with its ClassGlobs.
+    private static void checkGlob(String glob) {
+        if (!glob.matches("[\\p{javaJavaIdentifierPart}.$*?]+")) {
+            throw UserError.usage("bad class glob '" + glob + "'; use dotted class names with * and ?, e.g. com.acme.*");
+        }
+    }
+
+    /** The agent's own option encoding (see AgentOptions in speedkit-agent): %, comma and = escaped. */
+    static String encode(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c == '%' || c == ',' || c == '=' || c < 0x20 || c >= 0x7F) {
+                sb.append(String.format(java.util.Locale.ROOT, "%%%02X", c));
+            } else {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The program's JVM. If speedkit itself is told to stop (SIGTERM, or Ctrl-C, which the program gets
+     * too), a shutdown hook passes SIGTERM on, waits for the program to save its profile, prints the report
+     * and exits with the program's exit code — so nothing already recorded is lost.
+     */
+    private final class Child {
+        private final Process process;
+        private final Path profile;
+        private final Thread hook;
+        private final AtomicBoolean reported = new AtomicBoolean();
+
+        Child(List<String> cmd, Path profile) throws IOException {
+            this.profile = profile;
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (cli.inheritIo) {
+                pb.inheritIO();
+            }
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw UserError.input("cannot start " + cmd.get(0) + ": " + e.getMessage());
+            }
+            if (!cli.inheritIo) {
+                pump(process.getInputStream(), cli.out);
+                pump(process.getErrorStream(), cli.err);
+                pumpIn(cli.in, process.getOutputStream());
+            }
+            hook = new Thread(this::stopAndReport, "speedkit-stop-program");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        int waitFor() throws InterruptedException {
+            int code = process.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // speedkit is being stopped: the hook reports
+            }
+            return code;
+        }
+
+        private void stopAndReport() {
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+                int code = process.waitFor();
+                report(code);
+                cli.out.flush();
+                cli.err.flush();
+                Runtime.getRuntime().halt(code);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Prints the report (or, with -o, nothing) once, whichever of the main path and the hook comes first. */
+        void report(int code) {
+            if (!reported.compareAndSet(false, true)) {
+                return;
+            }
+            ProfileData data;
+            try (InputStream in = Files.newInputStream(profile)) {
+                data = ProfileReader.read(in);
+            } catch (NoSuchFileException e) {
+                cli.err.println("speedkit: the program ended without saving a profile (killed by SIGKILL, or Runtime.halt)");
+                return;
+            } catch (IOException e) {
+                cli.err.println("speedkit: cannot read the profile " + profile + ": " + e.getMessage());
+                return;
+            }
+            if (output != null) {
+                return;
+            }
+            try {
+                // A program that could not even start (java said why) has nothing worth a report.
+                if (!(data.threads().isEmpty() && code != 0)) {
+                    report.print(data, cli.out);
+                }
+            } finally {
+                try {
+                    Files.deleteIfExists(profile);
+                } catch (IOException ignored) {
+                    // a temporary file left in the temp directory
+                }
+            }
+        }
+
+        private void pump(InputStream from, PrintStream to) {
+            Thread t = new Thread(() -> {
+                try {
+                    from.transferTo(to);
+                } catch (IOException ignored) {
+                    // the program closed its stream
+                }
+                to.flush();
+            }, "speedkit-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void pumpIn(InputStream from, OutputStream to) {
+            Thread t = new Thread(() -> {
+                try (to) {
+                    from.transferTo(to);
+                } catch (IOException ignored) {
+                    // the program stopped reading
+                }
+            }, "speedkit-stdin");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+}
