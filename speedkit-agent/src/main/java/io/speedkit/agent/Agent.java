@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -116,16 +118,16 @@ public final class Agent {
         }
     }
 
-    /** Packages of the JDK's modules (boot and platform loaders), in internal form. */
+    /**
+     * Packages of the JDK's modules, in internal form: every module of the runtime image, whichever loader
+     * defines it — {@code jdk.compiler}, whose classes run {@code java App.java}, is defined by the
+     * application class loader, yet it is the JDK's code, not the program's.
+     */
     static Set<String> jdkPackages() {
         Set<String> out = new HashSet<>();
-        ClassLoader platform = ClassLoader.getPlatformClassLoader();
-        for (Module m : ModuleLayer.boot().modules()) {
-            ClassLoader l = m.getClassLoader();
-            if (l == null || l == platform) {
-                for (String p : m.getPackages()) {
-                    out.add(p.replace('.', '/'));
-                }
+        for (ModuleReference m : ModuleFinder.ofSystem().findAll()) {
+            for (String p : m.descriptor().packages()) {
+                out.add(p.replace('.', '/'));
             }
         }
         return out;
