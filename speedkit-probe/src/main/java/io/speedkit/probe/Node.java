@@ -15,8 +15,10 @@ final class Node {
     long count;
     long total;
 
-    /** The child found last: loops call the same callee again and again. */
+    /** The child entered last. */
     Node last;
+    /** The sibling entered after this node last time, under the same parent: the next guess. */
+    Node next;
     Node[] children;
     int childCount;
     /** Open-addressing index of the children, by function id; null while there are few. */
@@ -30,14 +32,10 @@ final class Node {
         this.parent = parent;
     }
 
-    /** The child for {@code f}, created on first use. The caller has already tried {@link #last}. */
+    /** The child for {@code f}, created on first use. The caller tries its predictions first. */
     Node child(int f) {
         Node found = table == null ? scan(f) : lookup(f);
-        if (found == null) {
-            found = add(f);
-        }
-        last = found;
-        return found;
+        return found != null ? found : add(f);
     }
 
     private Node scan(int f) {

@@ -47,6 +47,9 @@ public final class Probe {
         }
     };
 
+    /** See {@link #state()}. Platform threads usually have small, distinct ids. */
+    private static final ThreadState[] CACHE = new ThreadState[1024];
+
     private Probe() {
     }
 
@@ -56,7 +59,7 @@ public final class Probe {
         if (e < 0) {
             return -1;
         }
-        return STATE.get().enter(function, e);
+        return state().enter(function, e);
     }
 
     /** Closes the frame {@code token} opened, and any frame still open above it. */
@@ -64,7 +67,7 @@ public final class Probe {
         if ((token >>> DEPTH_BITS) != epoch) {
             return; // -1, or a token from an earlier or stopped session
         }
-        STATE.get().exit(token & DEPTH_MASK);
+        state().exit(token & DEPTH_MASK);
     }
 
     /**
@@ -75,7 +78,34 @@ public final class Probe {
         if ((token >>> DEPTH_BITS) != epoch) {
             return;
         }
-        STATE.get().exit((token & DEPTH_MASK) + 1);
+        state().exit((token & DEPTH_MASK) + 1);
+    }
+
+    /**
+     * This thread's state. A ThreadLocal lookup walks the thread's hash map; most calls are answered by a
+     * small table indexed by thread id instead, checked against the thread (a racy slot is harmless: a
+     * wrong or stale entry fails the check and the ThreadLocal answers).
+     */
+    static ThreadState state() {
+        Thread t = Thread.currentThread();
+        ThreadState[] tab = CACHE;
+        int i = (int) t.threadId() & (tab.length - 1);
+        ThreadState s = tab[i];
+        if (s != null && s.thread == t) {
+            return s;
+        }
+        s = STATE.get();
+        tab[i] = s;
+        return s;
+    }
+
+    /** Forgets a retired state (a virtual thread's), so the cache does not keep it alive. */
+    static void forget(ThreadState s) {
+        ThreadState[] tab = CACHE;
+        int i = (int) s.threadId & (tab.length - 1);
+        if (tab[i] == s) {
+            tab[i] = null;
+        }
     }
 
     static long now(ThreadState s) {

@@ -51,6 +51,7 @@ final class Recorder {
             merge(s.root, groupRoot);
             groupThreads++;
         }
+        Probe.forget(s);
         Probe.STATE.remove();
     }
 

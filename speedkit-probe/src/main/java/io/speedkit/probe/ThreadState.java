@@ -56,10 +56,20 @@ final class ThreadState {
         }
         int d = depth;
         Node parent = stack[d];
-        Node n = parent.last;
-        if (n == null || n.function != function) {
+        // Predict the child: what followed the previous child last time (loops cycle through the same
+        // callees in the same order), or the previous child again (recursion, tight loops).
+        Node previous = parent.last;
+        Node n;
+        if (previous == null) {
             n = parent.child(function);
+        } else {
+            n = previous.next;
+            if (n == null || n.function != function) {
+                n = previous.function == function ? previous : parent.child(function);
+                previous.next = n;
+            }
         }
+        parent.last = n;
         if (++d == stack.length && !grow()) {
             return -1;
         }
