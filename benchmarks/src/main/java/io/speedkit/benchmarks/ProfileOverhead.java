@@ -47,7 +47,7 @@ public final class ProfileOverhead {
                 clockSource());
         System.out.printf(Locale.ROOT, "median of %d repetitions after %d warm-up, each configuration in a fresh process%n%n", REPS,
                 WARMUP);
-        System.out.printf(Locale.ROOT, "%-28s %12s %12s %9s %14s%n", "workload / profiler", "calls/rep", "time/rep", "slowdown",
+        System.out.printf(Locale.ROOT, "%-36s %12s %12s %9s %14s%n", "workload / profiler", "calls/rep", "time/rep", "slowdown",
                 "added/call");
 
         for (String w : List.of("fib", "objects")) {
@@ -91,7 +91,7 @@ public final class ProfileOverhead {
     private static void line(String name, long calls, Result r, Result plain) {
         double slow = (double) r.median() / plain.median();
         String added = r == plain ? "" : String.format(Locale.ROOT, "%+.1f ns", (r.median() - plain.median()) / (double) calls);
-        System.out.printf(Locale.ROOT, "%-28s %,12d %12s %8.1fx %14s%n", name, calls, ms(r.median()), slow, added);
+        System.out.printf(Locale.ROOT, "%-36s %,12d %12s %8.1fx %14s%n", name, calls, ms(r.median()), slow, added);
     }
 
     private static String ms(long ns) {

@@ -119,7 +119,7 @@ public final class Probe {
      * the program getting the exception.
      */
     private static long userClock(LongSupplier c, ThreadState s) {
-        s.inClock = true;
+        s.inClock(true);
         try {
             long t = c.getAsLong();
             s.lastClock = t;
@@ -127,7 +127,7 @@ public final class Probe {
         } catch (Throwable ignored) {
             return s.lastClock;
         } finally {
-            s.inClock = false;
+            s.inClock(false);
         }
     }
 

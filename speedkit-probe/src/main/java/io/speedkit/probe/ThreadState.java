@@ -30,6 +30,8 @@ final class ThreadState {
 
     /** True while this thread runs a user-supplied clock: calls made by the clock are not recorded. */
     boolean inClock;
+    /** {@link #epoch} while recording is possible, -2 while {@link #inClock}: one compare on the hot path. */
+    int ready = -1;
     /** The user clock's last reading, reused if it ever throws. */
     long lastClock;
 
@@ -48,10 +50,7 @@ final class ThreadState {
 
     /** Opens a frame for {@code function}; returns the token that closes it, or -1 when not recorded. */
     int enter(int function, int e) {
-        if (epoch != e) {
-            reset(e);
-        }
-        if (inClock) {
+        if (ready != e && !prepare(e)) {
             return -1;
         }
         int d = depth;
@@ -109,9 +108,24 @@ final class ThreadState {
         return true;
     }
 
+    /** The slow half of the entry check: a new session to start, or a clock call in progress. */
+    private boolean prepare(int e) {
+        if (epoch != e) {
+            reset(e);
+        }
+        return !inClock;
+    }
+
+    /** Marks the start and end of a user clock call (see {@link Probe#now}). */
+    void inClock(boolean running) {
+        inClock = running;
+        ready = running ? -2 : epoch;
+    }
+
     /** Drops everything recorded in an earlier session. */
     void reset(int e) {
         epoch = e;
+        ready = inClock ? -2 : e;
         root = new Node(-1, null);
         java.util.Arrays.fill(stack, null);
         stack[0] = root;
