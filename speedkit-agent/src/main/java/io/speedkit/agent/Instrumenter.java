@@ -101,7 +101,7 @@ public final class Instrumenter {
         if ((cr.getAccess() & Opcodes.ACC_MODULE) != 0) {
             return null;
         }
-        Map<String, Integer> originalSizes = CodeSizes.of(cr);
+        Map<String, Integer> originalSizes = originalSizes(cr);
         Map<String, Integer> ids = null;
         Set<String> noCallSites = new HashSet<>();
         Set<String> untouched = new HashSet<>();
@@ -158,6 +158,22 @@ public final class Instrumenter {
             }
         }
         throw new IllegalStateException("could not fit the instrumented methods in the class-file limits");
+    }
+
+    /**
+     * Method sizes before instrumentation, as this instrumenter will write them: for a class file older
+     * than Java 7 that is after JSR/RET inlining, which alone may take a method past 8000 bytes — a size
+     * the instrumentation must not be blamed (and degraded) for.
+     */
+    private static Map<String, Integer> originalSizes(ClassReader cr) {
+        if (cr.readUnsignedShort(6) >= Opcodes.V1_7) {
+            return CodeSizes.of(cr);
+        }
+        try {
+            return CodeSizes.of(new ClassReader(write(read(cr))));
+        } catch (RuntimeException e) {
+            return CodeSizes.of(cr);
+        }
     }
 
     private static String degrade(String key, Set<String> noCallSites, Set<String> untouched, String why) {
@@ -324,16 +340,7 @@ public final class Instrumenter {
         Set<LabelNode> handlerLabels = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TryCatchBlockNode tcb : ownHandlers) {
             if (handlerLabels.add(tcb.handler)) {
-                AbstractInsnNode first = tcb.handler;
-                while (first != null && first.getOpcode() < 0) {
-                    first = first.getNext();
-                }
-                if (first != null) {
-                    InsnList repair = new InsnList();
-                    repair.add(new VarInsnNode(Opcodes.ILOAD, token));
-                    repair.add(new MethodInsnNode(Opcodes.INVOKESTATIC, probe, "repair", "(I)V", false));
-                    insns.insertBefore(first, repair);
-                }
+                insertRepair(mn, tcb.handler, token);
             }
         }
 
@@ -361,6 +368,53 @@ public final class Instrumenter {
         }
         mn.maxLocals = token + 2;
         mn.maxStack = Math.max(mn.maxStack + 1, 2);
+    }
+
+    /**
+     * Inserts {@code Probe.repair(t)} as the first instruction of a handler. HAZARD: a label that marks a
+     * {@code new} may name an uninitialised object in later frames ({@code Uninitialized(label)}); such a
+     * label must stay on the {@code new}, so frames referring to the handler's labels are pointed at a
+     * fresh label placed after the inserted code. (javac stores the exception first; other compilers and
+     * obfuscators need not.)
+     */
+    private void insertRepair(MethodNode mn, LabelNode handler, int token) {
+        InsnList insns = mn.instructions;
+        Set<LabelNode> labels = Collections.newSetFromMap(new IdentityHashMap<>());
+        AbstractInsnNode first = handler;
+        while (first != null && first.getOpcode() < 0) {
+            if (first instanceof LabelNode l) {
+                labels.add(l);
+            }
+            first = first.getNext();
+        }
+        if (first == null) {
+            return;
+        }
+        InsnList repair = new InsnList();
+        repair.add(new VarInsnNode(Opcodes.ILOAD, token));
+        repair.add(new MethodInsnNode(Opcodes.INVOKESTATIC, probe, "repair", "(I)V", false));
+        insns.insertBefore(first, repair);
+        if (first.getOpcode() == Opcodes.NEW) {
+            LabelNode atNew = new LabelNode();
+            insns.insertBefore(first, atNew);
+            for (AbstractInsnNode n = insns.getFirst(); n != null; n = n.getNext()) {
+                if (n instanceof FrameNode f) {
+                    f.local = relabel(f.local, labels, atNew);
+                    f.stack = relabel(f.stack, labels, atNew);
+                }
+            }
+        }
+    }
+
+    private static List<Object> relabel(List<Object> types, Set<LabelNode> from, LabelNode to) {
+        if (types == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>(types.size());
+        for (Object t : types) {
+            out.add(t instanceof LabelNode l && from.contains(l) ? to : t);
+        }
+        return out;
     }
 
     private static LabelNode[] bracket(InsnList insns, AbstractInsnNode first, AbstractInsnNode last) {

@@ -90,7 +90,7 @@ final class MethodNames {
         String pkg = slash < 0 ? "" : internalClassName.substring(0, slash + 1);
         String source = sourceFile;
         if (source == null || source.isEmpty()) {
-            String simple = internalClassName.substring(slash + 1);
+            String simple = className(internalClassName); // $Proxy12 -> $Proxy: the same file in every run
             int dollar = simple.indexOf('$');
             source = (dollar > 0 ? simple.substring(0, dollar) : simple) + ".java";
         }

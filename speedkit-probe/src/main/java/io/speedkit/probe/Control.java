@@ -153,6 +153,7 @@ public final class Control {
     }
 
     private static void begin(LongSupplier clock, double spt) {
+        Recorder.forgetSessions();
         int e = nextEpoch;
         nextEpoch = e == Probe.MAX_EPOCH ? 0 : e + 1;
         sessionEpoch = e;
@@ -171,9 +172,13 @@ public final class Control {
         long now = clock == null ? System.nanoTime() : readUserClock(clock);
         // Probes that read the epoch just before stop() may still be writing their last frame.
         LockSupport.parkNanos(GRACE_NANOS);
-        Recorder.Snapshot snap = Recorder.snapshot(sessionEpoch, now);
-        sessionEpoch = -1;
-        Probe.clock = null;
+        Recorder.Snapshot snap;
+        try {
+            snap = Recorder.snapshot(sessionEpoch, now);
+        } finally {
+            sessionEpoch = -1;
+            Probe.clock = null;
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Metadata.JVM, System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         meta.put(Metadata.START_MILLIS, Long.toString(startMillis));

@@ -30,6 +30,8 @@ public final class Probe {
     static final int DEPTH_MASK = (1 << DEPTH_BITS) - 1;
     /** Largest epoch; epochs cycle in {@code 0..MAX_EPOCH} so that no token ever equals -1's high bits. */
     static final int MAX_EPOCH = (1 << (31 - DEPTH_BITS)) - 2;
+    /** The token of a frame entered while no session recorded: an epoch no session ever has. */
+    static final int OUTSIDE = (MAX_EPOCH + 1) << DEPTH_BITS;
 
     /**
      * The recording epoch, or -1 when nothing is recorded. One volatile read per probe: it gates
@@ -53,11 +55,14 @@ public final class Probe {
     private Probe() {
     }
 
-    /** Opens a frame for {@code function}; returns its token, or -1 when nothing is being recorded. */
+    /**
+     * Opens a frame for {@code function}; returns its token: {@link #OUTSIDE} when no session records, -1
+     * when this frame is not recorded (inside a user clock, beyond the depth limit).
+     */
     public static int enter(int function) {
         int e = epoch;
         if (e < 0) {
-            return -1;
+            return OUTSIDE;
         }
         return state().enter(function, e);
     }
@@ -65,7 +70,8 @@ public final class Probe {
     /** Closes the frame {@code token} opened, and any frame still open above it. */
     public static void exit(int token) {
         if ((token >>> DEPTH_BITS) != epoch) {
-            return; // -1, or a token from an earlier or stopped session
+            outside(token);
+            return;
         }
         state().exit(token & DEPTH_MASK);
     }
@@ -76,9 +82,26 @@ public final class Probe {
      */
     public static void repair(int token) {
         if ((token >>> DEPTH_BITS) != epoch) {
+            outside(token);
             return;
         }
         state().exit((token & DEPTH_MASK) + 1);
+    }
+
+    /**
+     * A frame entered before the current session (no session, or an earlier one) exits or catches: every
+     * frame this session recorded on this thread is above it, so all of them are closed. Without this, a
+     * JDK call that throws into such a frame would stay open, and everything after it would nest under it.
+     */
+    private static void outside(int token) {
+        int e = epoch;
+        if (token == -1 || e < 0) {
+            return; // an unrecorded frame of this session, or nothing records
+        }
+        ThreadState s = state();
+        if (s.epoch == e && s.depth > 0) {
+            s.exit(0);
+        }
     }
 
     /**
@@ -119,15 +142,18 @@ public final class Probe {
      * the program getting the exception.
      */
     private static long userClock(LongSupplier c, ThreadState s) {
-        s.inClock(true);
+        // Plain field writes, no calls: a StackOverflowError here must not leave the thread "in the clock".
         try {
+            s.inClock = true;
+            s.ready = -2;
             long t = c.getAsLong();
             s.lastClock = t;
             return t;
         } catch (Throwable ignored) {
             return s.lastClock;
         } finally {
-            s.inClock(false);
+            s.inClock = false;
+            s.ready = s.epoch;
         }
     }
 

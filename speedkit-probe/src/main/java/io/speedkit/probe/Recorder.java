@@ -39,20 +39,47 @@ final class Recorder {
         }
     }
 
-    /** A virtual thread back at depth 0: fold its tree into the group and forget its state. */
+    /**
+     * A virtual thread back at depth 0: fold its tree into the group and empty it. The state stays in
+     * the thread's ThreadLocal (a few hundred bytes, gone with the thread), so that a thread returning
+     * to depth 0 several times is counted once.
+     */
     static void retire(ThreadState s) {
+        int e = s.epoch;
         synchronized (LOCK) {
             unlink(s);
-            if (groupEpoch != s.epoch) {
-                groupEpoch = s.epoch;
+            if (groupEpoch != e) {
+                groupEpoch = e;
                 groupRoot = new Node(-1, null);
                 groupThreads = 0;
             }
             merge(s.root, groupRoot);
-            groupThreads++;
+            if (s.countedEpoch != e) {
+                s.countedEpoch = e;
+                groupThreads++;
+            }
         }
         Probe.forget(s);
-        Probe.STATE.remove();
+        s.reset(-1); // the next call starts a fresh tree and registers it again
+    }
+
+    /**
+     * Before a new session: forgets every thread's state of earlier sessions, so that memory does not
+     * grow with the threads of every session, and a tree left from a session with the same (recycled)
+     * epoch can never be mistaken for the new one's. No probe records while this runs.
+     */
+    static void forgetSessions() {
+        synchronized (LOCK) {
+            for (ThreadState s = head; s != null; ) {
+                ThreadState next = s.next;
+                unlink(s);
+                s.reset(-1); // frees the old tree now, not when the thread next makes a call
+                s = next;
+            }
+            groupEpoch = -1;
+            groupRoot = new Node(-1, null);
+            groupThreads = 0;
+        }
     }
 
     private static void unlink(ThreadState s) {

@@ -39,6 +39,8 @@ final class ThreadState {
     ThreadState prev;
     ThreadState next;
     boolean registered;
+    /** The session in which this (virtual) thread was last counted into the group of finished ones. */
+    int countedEpoch = -1;
 
     ThreadState(Thread thread) {
         this.thread = thread;
@@ -72,9 +74,11 @@ final class ThreadState {
         if (++d == stack.length && !grow()) {
             return -1;
         }
+        // The clock first: if reading it fails (a StackOverflowError at the call), no frame is left pushed.
+        long t = Probe.now(this);
         stack[d] = n;
+        starts[d] = t;
         depth = d;
-        starts[d] = Probe.now(this);
         return (e << Probe.DEPTH_BITS) | (d - 1);
     }
 
@@ -90,7 +94,7 @@ final class ThreadState {
         do {
             Node n = s[d];
             n.count++;
-            n.total += t - st[d];
+            n.total += Math.max(0, t - st[d]); // a user clock may step back; nanoTime never does
             d--;
         } while (d > target);
         depth = d;
@@ -116,13 +120,7 @@ final class ThreadState {
         return !inClock;
     }
 
-    /** Marks the start and end of a user clock call (see {@link Probe#now}). */
-    void inClock(boolean running) {
-        inClock = running;
-        ready = running ? -2 : epoch;
-    }
-
-    /** Drops everything recorded in an earlier session. */
+    /** Drops everything recorded in an earlier session (or, with -1, marks the tree as belonging to none). */
     void reset(int e) {
         epoch = e;
         ready = inClock ? -2 : e;
@@ -130,7 +128,7 @@ final class ThreadState {
         java.util.Arrays.fill(stack, null);
         stack[0] = root;
         depth = 0;
-        if (!registered) {
+        if (!registered && e >= 0) {
             Recorder.register(this);
         }
     }
