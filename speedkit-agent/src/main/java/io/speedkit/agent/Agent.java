@@ -1,5 +1,8 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.AgentOptions;
+import io.speedkit.profiler.agent.ClassGlobs;
+
 import io.speedkit.probe.Control;
 import io.speedkit.probe.Functions;
 import io.speedkit.probe.Probe;

@@ -1,5 +1,7 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.ClassGlobs;
+
 import java.util.List;
 import java.util.Set;
 

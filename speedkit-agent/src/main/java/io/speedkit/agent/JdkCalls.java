@@ -1,5 +1,7 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.AgentOptions;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.Opcodes;

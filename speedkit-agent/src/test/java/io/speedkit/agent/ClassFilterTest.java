@@ -1,5 +1,7 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.ClassGlobs;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.AgentOptions;
+
 import io.speedkit.probe.Functions;
 import io.speedkit.profiler.data.FunctionKey;
 import java.io.IOException;

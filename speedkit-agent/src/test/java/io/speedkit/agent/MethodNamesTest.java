@@ -1,5 +1,7 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.AgentOptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package io.speedkit.agent;
 
+import io.speedkit.profiler.agent.AgentOptions;
+import io.speedkit.profiler.agent.ClassGlobs;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package io.speedkit.cli;
 
+import io.speedkit.profiler.agent.AgentOptions;
+import io.speedkit.profiler.agent.ClassGlobs;
 import io.speedkit.profiler.data.ProfileData;
 import io.speedkit.profiler.data.ProfileReader;
 import java.io.IOException;
@@ -70,12 +72,20 @@ final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         report.validate();
-        for (List<String> globs : List.of(includes, excludes)) {
-            for (String g : globs) {
-                checkGlob(g);
+        AgentOptions options = AgentOptions.empty();
+        try {
+            for (List<String> globs : List.of(includes, excludes)) {
+                for (String g : globs) {
+                    ClassGlobs.check(g);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
         }
-        if (!List.of("default", "all", "none").contains(jdkCalls)) {
+        options = options.with(AgentOptions.JDK_CALLS, jdkCalls);
+        try {
+            options.jdkCalls();
+        } catch (IllegalArgumentException e) {
             throw UserError.usage("--jdk-calls must be default, all or none, got '" + jdkCalls + "'");
         }
         JavaCommand java = new JavaCommand(javaArgs);
@@ -93,19 +103,14 @@ final class ProfileCommand implements Callable<Integer> {
             Files.delete(target); // only the name is reserved; the agent writes the file at exit
         }
 
-        StringBuilder agentOptions = new StringBuilder("output=").append(encode(target.toString()));
-        if (!includes.isEmpty()) {
-            agentOptions.append(",include=").append(encode(String.join(":", includes)));
-        }
-        if (!excludes.isEmpty()) {
-            agentOptions.append(",exclude=").append(encode(String.join(":", excludes)));
-        }
-        agentOptions.append(",jdkcalls=").append(jdkCalls);
-        agentOptions.append(",command=").append(encode(java.display()));
+        options = options.with(AgentOptions.OUTPUT, target.toString())
+                .with(AgentOptions.INCLUDE, includes.isEmpty() ? null : String.join(":", includes))
+                .with(AgentOptions.EXCLUDE, excludes.isEmpty() ? null : String.join(":", excludes))
+                .with(AgentOptions.COMMAND, java.display());
 
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-javaagent:" + agent + "=" + agentOptions);
+        cmd.add("-javaagent:" + agent + "=" + options.render());
         cmd.addAll(jvmOptions);
         cmd.addAll(javaArgs);
 
@@ -113,27 +118,6 @@ final class ProfileCommand implements Callable<Integer> {
         int code = child.waitFor();
         child.report(code);
         return code;
-    }
-
-    // TODO(agent options): render with the agent's AgentOptions and check globs with its ClassGlobs.
-    private static void checkGlob(String glob) {
-        if (!glob.matches("[\\p{javaJavaIdentifierPart}.$*?]+")) {
-            throw UserError.usage("bad class glob '" + glob + "'; use dotted class names with * and ?, e.g. com.acme.*");
-        }
-    }
-
-    /** The agent's own option encoding (see AgentOptions in speedkit-agent): %, comma and = escaped. */
-    static String encode(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c == '%' || c == ',' || c == '=' || c < 0x20 || c >= 0x7F) {
-                sb.append(String.format(java.util.Locale.ROOT, "%%%02X", c));
-            } else {
-                sb.append((char) c);
-            }
-        }
-        return sb.toString();
     }
 
     /**

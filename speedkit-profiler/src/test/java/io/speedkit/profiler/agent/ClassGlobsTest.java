@@ -1,4 +1,4 @@
-package io.speedkit.agent;
+package io.speedkit.profiler.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.speedkit.agent;
+package io.speedkit.profiler.agent;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.speedkit.agent;
+package io.speedkit.profiler.agent;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
