@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * session from premain to JVM exit, saved by a shutdown hook — which also runs on {@code System.exit},
  * an uncaught exception and SIGTERM/SIGINT; frames still open then are closed at that moment. In-process
  * ({@code io.speedkit.profiler.Profile}): sessions between {@link #enable} and {@link #disable}; the
- * profiler library reaches this class reflectively on the boot class path, so only JDK types cross.
+ * profiler library reaches this class reflectively in the boot loader (as java.lang.SpeedkitControl), so only JDK types cross.
  */
 public final class Control {
     private static final Object LOCK = new Object();

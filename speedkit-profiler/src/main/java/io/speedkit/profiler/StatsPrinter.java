@@ -65,30 +65,25 @@ final class StatsPrinter {
 
     /** {@code print_callers}: for each listed function, who called it. Nothing at all when nothing is listed. */
     String callers(Object... restrictions) {
-        PrintSelection selection = PrintSelection.select(table, order, orderedBy, restrictions);
-        if (selection.functions().isEmpty()) {
-            return "";
-        }
-        Unit u = resolve(selection, Direction.CALLERS);
-        StringBuilder out = new StringBuilder(selection.messages()).append('\n');
-        appendCallHeading(out, selection.width(), "was called by...", u);
-        for (FunctionKey k : selection.functions()) {
-            appendCallLine(out, selection.width(), k, table.get(k).callers(), "<-", u);
-        }
-        return out.append("\n\n").toString();
+        return calls(Direction.CALLERS, restrictions);
     }
 
     /** {@code print_callees}: for each listed function, what it called. Nothing at all when nothing is listed. */
     String callees(Object... restrictions) {
+        return calls(Direction.CALLEES, restrictions);
+    }
+
+    private String calls(Direction direction, Object... restrictions) {
         PrintSelection selection = PrintSelection.select(table, order, orderedBy, restrictions);
         if (selection.functions().isEmpty()) {
             return "";
         }
-        Unit u = resolve(selection, Direction.CALLEES);
+        Unit u = resolve(selection, direction);
+        boolean callers = direction == Direction.CALLERS;
         StringBuilder out = new StringBuilder(selection.messages()).append('\n');
-        appendCallHeading(out, selection.width(), "called...", u);
+        appendCallHeading(out, selection.width(), callers ? "was called by..." : "called...", u);
         for (FunctionKey k : selection.functions()) {
-            appendCallLine(out, selection.width(), k, table.callees(k), "->", u);
+            appendCallLine(out, selection.width(), k, callers ? table.get(k).callers() : table.callees(k), callers ? "<-" : "->", u);
         }
         return out.append("\n\n").toString();
     }
