@@ -38,6 +38,8 @@ public final class Cli {
         CommandLine profile = cl.getSubcommands().get("profile");
         profile.setUnmatchedOptionsArePositionalParams(true);
         profile.setStopAtPositional(true);
+        // java's -showversion and -server are not speedkit's -s with a value: no clustering, no -sKEY.
+        profile.setPosixClusteredShortOptionsAllowed(false);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -57,10 +59,53 @@ public final class Cli {
             return ExitCodes.INTERNAL;
         });
         err.flush();
-        int code = cl.execute(args);
+        int code = cl.execute(args.length > 0 && args[0].equals("profile") ? splitProfileArgs(profile, args) : args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * {@code speedkit profile}'s own options end at the first argument that is not one of them; the rest
+     * is java's, verbatim. Picocli's POSIX clustering is off for this command — java's {@code -showversion}
+     * must not read as {@code -s howversion} — so the one attached form speedkit documents,
+     * {@code -J<jvm option>}, is split here into {@code -J <jvm option>}.
+     */
+    static String[] splitProfileArgs(CommandLine profile, String[] args) {
+        Map<String, picocli.CommandLine.Model.OptionSpec> options = profile.getCommandSpec().optionsMap();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(args[0]);
+        int i = 1;
+        while (i < args.length) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            }
+            picocli.CommandLine.Model.OptionSpec o = options.get(a);
+            if (o != null) {
+                out.add(a);
+                i++;
+                if (o.arity().max() > 0 && i < args.length) {
+                    out.add(args[i++]);
+                }
+            } else if (a.startsWith("-J") && a.length() > 2) {
+                out.add("-J");
+                out.add(a.substring(2));
+                i++;
+            } else if (a.startsWith("--") && a.indexOf('=') > 0 && options.containsKey(a.substring(0, a.indexOf('=')))) {
+                out.add(a);
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i < args.length && !args[i].equals("--")) {
+            out.add("--"); // from here on everything is java's, even what looks like speedkit's options
+        }
+        for (; i < args.length; i++) {
+            out.add(args[i]);
+        }
+        return out.toArray(new String[0]);
     }
 
     private boolean debug() {

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipFile;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * What the user would give {@code java}: options, then a source file, {@code -jar JAR}, {@code -m MODULE}
@@ -34,6 +39,7 @@ final class JavaCommand {
      */
     void validate(Map<String, String> env) {
         String classPath = null;
+        boolean sourceMode = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith("@")) {
@@ -59,6 +65,7 @@ final class JavaCommand {
                 if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
                     classPath = args.get(i + 1);
                 }
+                sourceMode |= a.equals("--source");
                 i++;
                 continue;
             }
@@ -66,10 +73,14 @@ final class JavaCommand {
                 classPath = a.substring("--class-path=".length());
                 continue;
             }
+            if (a.startsWith("--source=")) {
+                sourceMode = true;
+                continue;
+            }
             if (a.startsWith("-")) {
                 continue;
             }
-            if (a.endsWith(".java")) {
+            if (a.endsWith(".java") || sourceMode) { // --source N makes any file name a source file
                 if (!Files.isRegularFile(Path.of(a))) {
                     throw UserError.input("cannot run '" + a + "': no such file");
                 }
@@ -87,18 +98,39 @@ final class JavaCommand {
                 + "speedkit profile -jar app.jar or speedkit profile -cp classes com.acme.Main");
     }
 
-    /** True when the class is in a directory or jar of the class path, or when the class path cannot be searched. */
+    /**
+     * True when the class is in a directory or jar of the class path — jars a jar's manifest
+     * {@code Class-Path} names included — or when the class path cannot be searched.
+     */
     private static boolean findClass(String className, String classPath) {
         String entry = className.replace('.', '/') + ".class";
-        for (Path p : entries(classPath)) {
+        Deque<Path> todo = new ArrayDeque<>(entries(classPath));
+        Set<Path> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Path p = todo.removeFirst();
+            if (!seen.add(p.toAbsolutePath().normalize())) {
+                continue;
+            }
             if (Files.isDirectory(p)) {
                 if (Files.isRegularFile(p.resolve(entry))) {
                     return true;
                 }
             } else if (Files.isRegularFile(p)) {
-                try (ZipFile zip = new ZipFile(p.toFile())) {
-                    if (zip.getEntry(entry) != null) {
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    if (jar.getEntry(entry) != null) {
                         return true;
+                    }
+                    Manifest m = jar.getManifest();
+                    String more = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+                    if (more != null) {
+                        Path base = p.toAbsolutePath().getParent();
+                        for (String url : more.trim().split("\\s+")) {
+                            try {
+                                todo.add(base.resolve(java.net.URLDecoder.decode(url, java.nio.charset.StandardCharsets.UTF_8)));
+                            } catch (RuntimeException e) {
+                                return true; // a Class-Path entry we cannot read: let java judge
+                            }
+                        }
                     }
                 } catch (IOException e) {
                     return true; // not a jar we can read: let java judge

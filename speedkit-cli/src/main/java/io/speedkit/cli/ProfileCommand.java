@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,6 +97,9 @@ final class ProfileCommand implements Callable<Integer> {
             if (dir != null && !Files.isDirectory(dir)) {
                 throw UserError.input("cannot save the profile to " + output + ": no such directory " + dir);
             }
+            if (Files.isDirectory(target)) {
+                throw UserError.input("cannot save the profile to " + output + ": it is a directory");
+            }
             Files.deleteIfExists(target); // a stale profile must not pass for this run's
         } else {
             Files.delete(target); // only the name is reserved; the agent writes the file at exit
@@ -129,7 +131,8 @@ final class ProfileCommand implements Callable<Integer> {
         private final Process process;
         private final Path profile;
         private final Thread hook;
-        private final AtomicBoolean reported = new AtomicBoolean();
+        private final List<Thread> pumps = new ArrayList<>();
+        private boolean reported;
 
         Child(List<String> cmd, Path profile) throws IOException {
             this.profile = profile;
@@ -153,6 +156,9 @@ final class ProfileCommand implements Callable<Integer> {
 
         int waitFor() throws InterruptedException {
             int code = process.waitFor();
+            for (Thread pump : pumps) {
+                pump.join(); // the program's last output comes before the report
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -177,17 +183,31 @@ final class ProfileCommand implements Callable<Integer> {
             }
         }
 
-        /** Prints the report (or, with -o, nothing) once, whichever of the main path and the hook comes first. */
-        void report(int code) {
-            if (!reported.compareAndSet(false, true)) {
+        /**
+         * Prints the report (or, with -o, nothing) once. Synchronized: when speedkit is stopped while the main
+         * thread reports, the hook waits for that report to finish before it halts the JVM.
+         */
+        synchronized void report(int code) {
+            if (reported) {
                 return;
             }
+            reported = true;
             ProfileData data;
+            try {
+                if (Files.size(profile) == 0) {
+                    // The agent marked the place at start-up, and nothing ran its exit hook.
+                    Files.delete(profile);
+                    cli.err.println("speedkit: the program ended without saving a profile (killed by SIGKILL, or Runtime.halt)");
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                return; // the JVM never started the agent; java has said why
+            } catch (IOException e) {
+                cli.err.println("speedkit: cannot read the profile " + profile + ": " + e.getMessage());
+                return;
+            }
             try (InputStream in = Files.newInputStream(profile)) {
                 data = ProfileReader.read(in);
-            } catch (NoSuchFileException e) {
-                cli.err.println("speedkit: the program ended without saving a profile (killed by SIGKILL, or Runtime.halt)");
-                return;
             } catch (IOException e) {
                 cli.err.println("speedkit: cannot read the profile " + profile + ": " + e.getMessage());
                 return;
@@ -220,6 +240,7 @@ final class ProfileCommand implements Callable<Integer> {
             }, "speedkit-pump");
             t.setDaemon(true);
             t.start();
+            pumps.add(t);
         }
 
         private void pumpIn(InputStream from, OutputStream to) {

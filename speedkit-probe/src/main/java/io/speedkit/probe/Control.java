@@ -100,8 +100,17 @@ public final class Control {
         }
     }
 
-    /** Records the whole program from now to JVM exit, then saves the profile to {@code output}. */
+    /**
+     * Records the whole program from now to JVM exit, then saves the profile to {@code output}. An empty
+     * file marks the place at once: whoever waits for the profile can tell a JVM that never started the
+     * agent (no file) from one that ended without saving it (an empty file: SIGKILL, Runtime.halt).
+     */
     public static void recordWholeProgram(String output) {
+        try {
+            Files.newOutputStream(Paths.get(output)).close();
+        } catch (IOException e) {
+            System.err.println("speedkit: cannot write the profile to " + output + ": " + e);
+        }
         synchronized (LOCK) {
             if (sessionEpoch >= 0) {
                 throw new IllegalStateException("speedkit is already recording");

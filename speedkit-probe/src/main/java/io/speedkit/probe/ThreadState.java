@@ -107,8 +107,11 @@ final class ThreadState {
         if (stack.length > MAX_DEPTH) {
             return false; // frames deeper than this are not recorded: their token is -1
         }
-        stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-        starts = java.util.Arrays.copyOf(starts, stack.length);
+        // Both copies first, then both stores: a StackOverflowError in a copy leaves the arrays matched.
+        Node[] bigger = java.util.Arrays.copyOf(stack, stack.length * 2);
+        long[] biggerStarts = java.util.Arrays.copyOf(starts, bigger.length);
+        stack = bigger;
+        starts = biggerStarts;
         return true;
     }
 

@@ -247,6 +247,15 @@ public final class Stats {
         return emit(printer().callees(restrictions));
     }
 
+    /**
+     * The unit {@link #printStats} would print in with these restrictions: the configured unit, or the one
+     * {@link Unit#AUTO} chooses for those rows. A report that prints callers or callees after the table
+     * passes it to {@link #withUnit}, so that all its sections speak one unit.
+     */
+    public Unit unitFor(Object... restrictions) {
+        return printer().unitFor(restrictions);
+    }
+
     private StatsPrinter printer() {
         List<FunctionKey> listing = order != null ? order : List.copyOf(table.functions().keySet());
         String orderedBy = null;

@@ -148,6 +148,11 @@ final class StatsPrinter {
      * smallest nonzero time this report prints (the listed rows, and the edges of a callers/callees
      * report). With nothing nonzero listed, the header's total decides.
      */
+    /** The unit {@link #stats} prints in for these restrictions. */
+    Unit unitFor(Object... restrictions) {
+        return resolve(PrintSelection.select(table, order, orderedBy, restrictions), null);
+    }
+
     private Unit resolve(PrintSelection selection, Direction direction) {
         if (unit != Unit.AUTO) {
             return unit;
