@@ -86,6 +86,12 @@ public final class ProfileOverhead {
             System.out.println("python3 not found: the cProfile rows are skipped");
         }
         System.out.println("target: speedkit adds <= 60 ns per call (two System.nanoTime reads are the floor)");
+        try (var files = Files.list(tmp)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(tmp);
     }
 
     private static void line(String name, long calls, Result r, Result plain) {

@@ -91,7 +91,8 @@ final class ProfileCommand implements Callable<Integer> {
         java.validate(cli.env);
         Path agent = AgentCommand.agentJar(cli);
 
-        Path target = output != null ? output.toAbsolutePath() : Files.createTempFile("speedkit-", ".prof");
+        // Without -o, the profile goes to a private (0700) temporary directory, removed after the report.
+        Path target = output != null ? output.toAbsolutePath() : Files.createTempDirectory("speedkit-").resolve("run.prof");
         if (output != null) {
             Path dir = target.getParent();
             if (dir != null && !Files.isDirectory(dir)) {
@@ -101,8 +102,6 @@ final class ProfileCommand implements Callable<Integer> {
                 throw UserError.input("cannot save the profile to " + output + ": it is a directory");
             }
             Files.deleteIfExists(target); // a stale profile must not pass for this run's
-        } else {
-            Files.delete(target); // only the name is reserved; the agent writes the file at exit
         }
 
         options = options.with(AgentOptions.OUTPUT, target.toString())
@@ -192,40 +191,47 @@ final class ProfileCommand implements Callable<Integer> {
                 return;
             }
             reported = true;
-            ProfileData data;
             try {
-                if (Files.size(profile) == 0) {
-                    // The agent marked the place at start-up, and nothing ran its exit hook.
-                    Files.delete(profile);
-                    cli.err.println("speedkit: the program ended without saving a profile (killed by SIGKILL, or Runtime.halt)");
-                    return;
-                }
-            } catch (NoSuchFileException e) {
-                return; // the JVM never started the agent; java has said why
-            } catch (IOException e) {
-                cli.err.println("speedkit: cannot read the profile " + profile + ": " + e.getMessage());
-                return;
-            }
-            try (InputStream in = Files.newInputStream(profile)) {
-                data = ProfileReader.read(in);
-            } catch (IOException e) {
-                cli.err.println("speedkit: cannot read the profile " + profile + ": " + e.getMessage());
-                return;
-            }
-            if (output != null) {
-                return;
-            }
-            try {
+                ProfileData data = readProfile();
                 // A program that could not even start (java said why) has nothing worth a report.
-                if (!(data.threads().isEmpty() && code != 0)) {
+                if (data != null && output == null && !(data.threads().isEmpty() && code != 0)) {
                     report.print(data, cli.out);
                 }
             } finally {
-                try {
-                    Files.deleteIfExists(profile);
-                } catch (IOException ignored) {
-                    // a temporary file left in the temp directory
+                if (output == null) {
+                    deleteQuietly(profile);
+                    deleteQuietly(profile.getParent());
                 }
+            }
+        }
+
+        /**
+         * The saved profile, or null: when there is no file, the JVM never started the agent and java has
+         * said why; an empty file is the agent's mark from start-up that no exit hook replaced.
+         */
+        private ProfileData readProfile() {
+            try {
+                if (Files.size(profile) == 0) {
+                    deleteQuietly(profile);
+                    cli.err.println("speedkit: the program ended without saving a profile (killed by SIGKILL, or Runtime.halt)");
+                    return null;
+                }
+                try (InputStream in = Files.newInputStream(profile)) {
+                    return ProfileReader.read(in);
+                }
+            } catch (NoSuchFileException e) {
+                return null;
+            } catch (IOException e) {
+                cli.err.println("speedkit: cannot read the profile " + profile + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        private void deleteQuietly(Path p) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a file left in the temporary directory
             }
         }
 

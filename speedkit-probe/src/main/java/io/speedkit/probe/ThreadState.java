@@ -18,8 +18,6 @@ final class ThreadState {
     final Thread thread;
     final long threadId;
     final boolean virtual;
-    /** Name at registration; refreshed from {@link #thread} at snapshot time. */
-    String name;
 
     /** The recording epoch this state's tree belongs to; a new session resets the tree lazily. */
     int epoch = -1;
@@ -46,7 +44,6 @@ final class ThreadState {
         this.thread = thread;
         this.threadId = thread.threadId();
         this.virtual = thread.isVirtual();
-        this.name = thread.getName();
         stack[0] = root;
     }
 
