@@ -49,6 +49,22 @@ class AgentRobustnessTest {
     }
 
     /**
+     * With the verifier on for boot classes too, the probe (defined in java.lang, in the boot loader) and every
+     * instrumented class verify: the profile is written and the agent says nothing.
+     */
+    @Test
+    void verifiedBootClasses_profilerStartsAndRecords(@TempDir Path dir) {
+        Path out = dir.resolve("verified.prof");
+        Speedkit.Result r = Speedkit.run("profile", "-o", out.toString(), "-J-XX:+UnlockDiagnosticVMOptions",
+                "-J-XX:+BytecodeVerificationLocal", "-J-XX:+BytecodeVerificationRemote", "-cp",
+                Artifacts.testClasses().toString(), "io.speedkit.it.targets.Fib", "15");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("fib(15) = 610\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertEquals(1973, Profiles.row(Profiles.read(out), "(Fib.fib)").totalCalls());
+    }
+
+    /**
      * Methods near the class-file limits: {@code big8k} is just under HotSpot's 8000-byte JIT limit (timing its
      * 1000 JDK calls would push it past), {@code big64k} just under 64 KiB (timing its calls would not fit at
      * all). The agent gives up the call-site timing of those methods, keeps timing the methods themselves,

@@ -13,12 +13,15 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
+import org.objectweb.asm.ClassReader;
 
 /**
  * premain: {@code java -javaagent:speedkit-agent.jar[=options] ...}.
@@ -101,13 +104,21 @@ public final class Agent {
 
     /**
      * Defines every class of the nested probe jar in {@code java.lang}. Opening {@code java.lang} to this
-     * agent's module is what {@code Lookup.defineClass} there requires; the probe's classes are all
-     * defined before any of them runs, so none is ever looked up by name in a half-defined state.
+     * agent's module is what {@code Lookup.defineClass} there requires.
+     *
+     * <p>HAZARD: {@code defineClass} links the class at once, and when boot classes are verified
+     * ({@code -Xverify:all}, {@code -XX:+BytecodeVerificationLocal}) the verifier looks up, by name, every
+     * class of ours it must prove to be a subtype of something — {@code SaveOnExit} passed as a
+     * {@code Thread}, the ThreadLocal subclass stored as a {@code ThreadLocal}. Nothing finds a class
+     * that is not defined yet, so classes with a superclass other than {@code Object} go first; none of
+     * them is itself used as another of our classes' subtype.
      */
     private static void defineProbe(Instrumentation inst) throws IOException, IllegalAccessException {
         Module base = Object.class.getModule();
         inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(Agent.class.getModule())), Set.of(), Map.of());
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Object.class, MethodHandles.lookup());
+        List<byte[]> subtypes = new ArrayList<>();
+        List<byte[]> others = new ArrayList<>();
         try (InputStream in = Agent.class.getResourceAsStream("speedkit-probe.jar")) {
             if (in == null) {
                 throw new IllegalStateException("speedkit-probe.jar is missing from the agent jar; rebuild speedkit");
@@ -115,9 +126,17 @@ public final class Agent {
             JarInputStream jar = new JarInputStream(in);
             for (JarEntry e = jar.getNextJarEntry(); e != null; e = jar.getNextJarEntry()) {
                 if (e.getName().startsWith("java/lang/Speedkit") && e.getName().endsWith(".class")) {
-                    lookup.defineClass(jar.readAllBytes());
+                    byte[] bytes = jar.readAllBytes();
+                    boolean plain = "java/lang/Object".equals(new ClassReader(bytes).getSuperName());
+                    (plain ? others : subtypes).add(bytes);
                 }
             }
+        }
+        for (byte[] c : subtypes) {
+            lookup.defineClass(c);
+        }
+        for (byte[] c : others) {
+            lookup.defineClass(c);
         }
     }
 

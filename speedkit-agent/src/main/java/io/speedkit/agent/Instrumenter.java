@@ -93,12 +93,14 @@ public final class Instrumenter {
      * Instruments a class file.
      *
      * @return the new class, or null when there is nothing to instrument (an interface without code,
-     *         a module descriptor, a class already instrumented)
+     *         a module descriptor, a JDK proxy, a class already instrumented)
      * @throws RuntimeException when the class cannot be instrumented at all; the caller leaves it alone
      */
     Result instrument(byte[] classfile) {
         ClassReader cr = new ClassReader(classfile);
-        if ((cr.getAccess() & Opcodes.ACC_MODULE) != 0) {
+        if ((cr.getAccess() & Opcodes.ACC_MODULE) != 0 || "java/lang/reflect/Proxy".equals(cr.getSuperName())) {
+            // A module descriptor; or a JDK dynamic proxy: generated glue like a lambda's class (those never
+            // reach a transformer), whose InvocationHandler is the program's code and is instrumented.
             return null;
         }
         Map<String, Integer> originalSizes = originalSizes(cr);

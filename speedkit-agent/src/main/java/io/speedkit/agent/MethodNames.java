@@ -84,16 +84,18 @@ final class MethodNames {
         return sb.append(')').toString();
     }
 
-    /** The file part of the key: package path plus the source file, {@code com/acme/Foo.java}. */
+    /**
+     * The file part of the key: package path plus the source file, {@code com/acme/Foo.java}. A source
+     * file name that is a path already (Jython writes {@code json/encoder.py}) is used as it is. A class
+     * without one (generated at run time, or stripped) is named after its class file,
+     * {@code org/mozilla/javascript/gen/script_1.class}: there is no source to point to.
+     */
     static String file(String internalClassName, String sourceFile) {
         int slash = internalClassName.lastIndexOf('/');
         String pkg = slash < 0 ? "" : internalClassName.substring(0, slash + 1);
-        String source = sourceFile;
-        if (source == null || source.isEmpty()) {
-            String simple = className(internalClassName); // $Proxy12 -> $Proxy: the same file in every run
-            int dollar = simple.indexOf('$');
-            source = (dollar > 0 ? simple.substring(0, dollar) : simple) + ".java";
+        if (sourceFile == null || sourceFile.isEmpty()) {
+            return pkg + className(internalClassName) + ".class"; // $Proxy12 -> $Proxy: the same file in every run
         }
-        return pkg + source;
+        return sourceFile.indexOf('/') >= 0 ? sourceFile : pkg + sourceFile;
     }
 }

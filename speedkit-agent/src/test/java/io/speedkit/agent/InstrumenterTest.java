@@ -40,6 +40,21 @@ class InstrumenterTest {
     }
 
     @Test
+    void instrument_jdkDynamicProxy_returnsNull() {
+        // What java.lang.reflect.Proxy generates: glue, like a lambda's class; the handler is instrumented.
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(org.objectweb.asm.Opcodes.V21, org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_FINAL,
+                "jdk/proxy1/$Proxy7", null, "java/lang/reflect/Proxy", new String[] {"java/lang/Runnable"});
+        org.objectweb.asm.MethodVisitor mv = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC, "run", "()V", null, null);
+        mv.visitCode();
+        mv.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+        mv.visitMaxs(0, 1);
+        mv.visitEnd();
+        cw.visitEnd();
+        assertNull(instrumenter.instrument(cw.toByteArray()));
+    }
+
+    @Test
     void instrument_interfaceWithoutCode_returnsNull() {
         assertNull(instrumenter.instrument(GeneratedClasses.codelessInterface()));
     }

@@ -58,8 +58,11 @@ class MethodNamesTest {
         assertEquals("com/acme/Foo.java", MethodNames.file("com/acme/Foo", "Foo.java"));
         assertEquals("com/acme/Foo.java", MethodNames.file("com/acme/Foo$Bar", "Foo.java"));
         assertEquals("com/acme/Foo.kt", MethodNames.file("com/acme/FooKt", "Foo.kt"));
-        assertEquals("com/acme/Foo.java", MethodNames.file("com/acme/Foo$Bar", null)); // no SourceFile attribute
-        assertEquals("Foo.java", MethodNames.file("Foo", null));
+        // no SourceFile attribute: the class file is all there is
+        assertEquals("com/acme/Foo$Bar.class", MethodNames.file("com/acme/Foo$Bar", null));
+        assertEquals("Foo.class", MethodNames.file("Foo", null));
+        // a source file named by a path already (Jython): not prefixed twice
+        assertEquals("json/encoder.py", MethodNames.file("json/encoder$py", "json/encoder.py"));
     }
 
     /**
@@ -71,7 +74,7 @@ class MethodNamesTest {
      */
     @Test
     void file_proxyWithoutSourceFile_dropsTheChangingSuffix() {
-        assertEquals("jdk/proxy1/$Proxy.java", MethodNames.file("jdk/proxy1/$Proxy12", null));
+        assertEquals("jdk/proxy1/$Proxy.class", MethodNames.file("jdk/proxy1/$Proxy12", null));
     }
 
     @Test
@@ -108,11 +111,11 @@ class MethodNamesTest {
     }
 
     @Test
-    void register_noLineNumbersNoSourceFile_lineZeroAndFileFromClassName() throws Throwable {
+    void register_noLineNumbersNoSourceFile_lineZeroAndFileIsTheClassFile() throws Throwable {
         InstrumentingLoader loader = new InstrumentingLoader().with(GeneratedClasses.overloadsWithoutLines());
         loader.load(GeneratedClasses.binaryName("Overloads"));
 
-        String file = "io/speedkit/agent/targets/gen/Overloads.java";
+        String file = "io/speedkit/agent/targets/gen/Overloads.class"; // no SourceFile: the class file
         // Every method is on "line 0", so f's overloads clash and are told apart by their parameters.
         assertTrue(loader.registered().contains(new FunctionKey(file, 0, "Overloads.f(int)")), loader.registered().toString());
         assertTrue(loader.registered().contains(new FunctionKey(file, 0, "Overloads.f(String)")));

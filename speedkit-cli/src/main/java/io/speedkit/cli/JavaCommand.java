@@ -90,7 +90,8 @@ final class JavaCommand {
                 classPath = env.getOrDefault("CLASSPATH", ".");
             }
             if (!findClass(a, classPath)) {
-                throw UserError.input("cannot find main class '" + a + "' on the class path '" + classPath + "'");
+                String shown = classPath.length() <= 200 ? classPath : classPath.substring(0, 200) + "...";
+                throw UserError.input("cannot find main class '" + a + "' on the class path '" + shown + "'");
             }
             return;
         }

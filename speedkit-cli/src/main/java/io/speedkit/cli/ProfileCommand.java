@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
                 "  speedkit profile -jar app.jar ARGS         an executable jar",
                 "  speedkit profile -cp CP com.acme.Main      a class path and a main class",
                 "  speedkit profile -m mod/com.acme.Main      a module", ""},
-        footer = {"", "The report is printed when the program ends: normally, by System.exit, by an uncaught exception",
-                "or by SIGTERM/Ctrl-C. With -o the profile is saved instead; look at it with speedkit stats."})
+        footer = {"", "The report is printed when the program ends: normally, by System.exit,",
+                "by an uncaught exception, or by SIGTERM or Ctrl-C.",
+                "With -o the profile is saved instead; look at it with speedkit stats."})
 final class ProfileCommand implements Callable<Integer> {
     /** How long a program may take to save its profile after being told to stop. */
     private static final long STOP_WAIT_SECONDS = 60;

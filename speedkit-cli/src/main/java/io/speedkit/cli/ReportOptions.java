@@ -76,7 +76,6 @@ final class ReportOptions {
         Stats stats = Stats.of(data).sortStats(sort.isEmpty() ? new String[] {"cumulative"} : sort.toArray(new String[0]))
                 .withUnit(unit()).withOutput(out);
         Object[] restriction = limit == null ? new Object[0] : new Object[] {limit};
-        stats = stats.withUnit(stats.unitFor(restriction)); // the table, callers and callees in one unit
         stats.printStats(restriction);
         if (callers != null) {
             stats.printCallers(callers);

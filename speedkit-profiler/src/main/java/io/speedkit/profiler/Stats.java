@@ -196,11 +196,11 @@ public final class Stats {
 
     /**
      * These statistics printing times in {@code unit}; {@link Unit#SECONDS} prints exactly cProfile's
-     * text, {@link Unit#AUTO} (the default) chooses per report.
+     * text, {@link Unit#AUTO} (the default) chooses one unit for the whole profile.
      */
     public Stats withUnit(Unit unit) {
         if (unit == null) {
-            throw new IllegalArgumentException("unit must not be null; use Unit.AUTO to let each report choose");
+            throw new IllegalArgumentException("unit must not be null; use Unit.AUTO to let the profile choose");
         }
         return new Stats(table, order, sortKeys, out, unit, fileLines);
     }
@@ -245,15 +245,6 @@ public final class Stats {
      */
     public Stats printCallees(Object... restrictions) {
         return emit(printer().callees(restrictions));
-    }
-
-    /**
-     * The unit {@link #printStats} would print in with these restrictions: the configured unit, or the one
-     * {@link Unit#AUTO} chooses for those rows. A report that prints callers or callees after the table
-     * passes it to {@link #withUnit}, so that all its sections speak one unit.
-     */
-    public Unit unitFor(Object... restrictions) {
-        return printer().unitFor(restrictions);
     }
 
     private StatsPrinter printer() {

@@ -37,7 +37,7 @@ final class StatsPrinter {
     /** {@code print_stats}: the header, then — unless the restrictions left nothing — the table. */
     String stats(Object... restrictions) {
         PrintSelection selection = PrintSelection.select(table, order, orderedBy, restrictions);
-        Unit u = resolve(selection, null);
+        Unit u = unit();
         StringBuilder out = new StringBuilder();
         for (String line : fileLines) {
             out.append(line).append('\n');
@@ -78,7 +78,7 @@ final class StatsPrinter {
         if (selection.functions().isEmpty()) {
             return "";
         }
-        Unit u = resolve(selection, direction);
+        Unit u = unit();
         boolean callers = direction == Direction.CALLERS;
         StringBuilder out = new StringBuilder(selection.messages()).append('\n');
         appendCallHeading(out, selection.width(), callers ? "was called by..." : "called...", u);
@@ -148,38 +148,30 @@ final class StatsPrinter {
      * smallest nonzero time this report prints (the listed rows, and the edges of a callers/callees
      * report). With nothing nonzero listed, the header's total decides.
      */
-    /** The unit {@link #stats} prints in for these restrictions. */
-    Unit unitFor(Object... restrictions) {
-        return resolve(PrintSelection.select(table, order, orderedBy, restrictions), null);
-    }
-
-    private Unit resolve(PrintSelection selection, Direction direction) {
+    /** The concrete unit to print in: the configured one, or for {@link Unit#AUTO} the profile's (see there). */
+    Unit unit() {
         if (unit != Unit.AUTO) {
             return unit;
         }
-        double smallest = Double.POSITIVE_INFINITY;
-        for (FunctionKey k : selection.functions()) {
-            FunctionStats s = table.get(k);
-            smallest = smallerNonZero(smallest, s.tottime());
-            smallest = smallerNonZero(smallest, s.cumtime());
+        double[] times = new double[table.functions().size() * 4];
+        int n = 0;
+        for (FunctionStats s : table.functions().values()) {
+            n = addNonZero(times, n, s.tottime());
+            n = addNonZero(times, n, s.cumtime());
             if (s.totalCalls() > 0) {
-                smallest = smallerNonZero(smallest, s.tottime() / s.totalCalls());
+                n = addNonZero(times, n, s.tottime() / s.totalCalls());
             }
             if (s.primitiveCalls() > 0) {
-                smallest = smallerNonZero(smallest, s.cumtime() / s.primitiveCalls());
-            }
-            if (direction != null) {
-                Map<FunctionKey, CallStats> edges = direction == Direction.CALLERS ? s.callers() : table.callees(k);
-                for (CallStats c : edges.values()) {
-                    smallest = smallerNonZero(smallest, c.tottime());
-                    smallest = smallerNonZero(smallest, c.cumtime());
-                }
+                n = addNonZero(times, n, s.cumtime() / s.primitiveCalls());
             }
         }
-        return Unit.auto(smallest == Double.POSITIVE_INFINITY ? table.totalTime() : smallest);
+        return Unit.auto(java.util.Arrays.copyOf(times, n));
     }
 
-    private static double smallerNonZero(double smallest, double value) {
-        return value > 0 && value < smallest ? value : smallest;
+    private static int addNonZero(double[] times, int n, double t) {
+        if (t > 0) {
+            times[n++] = t;
+        }
+        return n;
     }
 }

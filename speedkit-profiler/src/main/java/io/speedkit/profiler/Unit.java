@@ -9,8 +9,11 @@ import java.util.Locale;
  */
 public enum Unit {
     /**
-     * Not a unit but a policy: each report picks, by {@link #auto(double)}, the largest unit in which
-     * every nonzero time it prints shows at least {@code 0.001}.
+     * Not a unit but a policy: the largest unit in which at least three quarters of a profile's nonzero
+     * times show {@code 0.001} or more ({@link #auto(double[])}). Java's fast methods then do not all
+     * read {@code 0.000}, as they would in cProfile's seconds, while a long run is not printed in
+     * nanoseconds because of its single fastest method. The choice depends on the whole profile, not
+     * on what a restriction lists, so every view of one profile speaks the same unit.
      */
     AUTO(Double.NaN, "auto", "auto"),
     SECONDS(1.0, "seconds", "s"),
@@ -55,9 +58,8 @@ public enum Unit {
     }
 
     /**
-     * The unit {@link #AUTO} chooses: the largest of seconds, milliseconds, microseconds and nanoseconds
-     * in which {@code smallestNonZeroSeconds} is at least 0.001, so no printed nonzero time reads
-     * {@code 0.000}. A smallest time of 30 ns gives microseconds ({@code 0.030}); 2 ms stays in seconds
+     * The largest of seconds, milliseconds, microseconds and nanoseconds in which
+     * {@code smallestNonZeroSeconds} is at least 0.001, so that it does not read {@code 0.000}. A smallest time of 30 ns gives microseconds ({@code 0.030}); 2 ms stays in seconds
      * ({@code 0.002}). Below a picosecond nanoseconds is the best there is; zero, negative or NaN (no
      * nonzero time at all) gives seconds.
      */
@@ -72,6 +74,20 @@ public enum Unit {
             }
         }
         return NANOSECONDS;
+    }
+
+    /**
+     * The unit {@link #AUTO} chooses for a profile's nonzero times (seconds): {@link #auto(double)} of
+     * their lower quartile, so that at least three quarters of them read {@code 0.001} or more. No nonzero
+     * time gives seconds.
+     */
+    public static Unit auto(double[] nonZeroSeconds) {
+        if (nonZeroSeconds.length == 0) {
+            return SECONDS;
+        }
+        double[] sorted = nonZeroSeconds.clone();
+        java.util.Arrays.sort(sorted);
+        return auto(sorted[sorted.length / 4]);
     }
 
     /**

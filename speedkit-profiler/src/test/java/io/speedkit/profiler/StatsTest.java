@@ -178,16 +178,18 @@ class StatsTest {
     }
 
     @Test
-    void printStats_defaultUnitIsAuto() {
-        // append's percall, 1/3 us, is the smallest time printed: microseconds.
+    void printStats_defaultUnitIsAuto_oneUnitForTheWholeProfile() {
+        // 44 nonzero times from 1/3 us to 10.124 ms; the lower quartile is 1 us: milliseconds show it as
+        // 0.001, so three quarters of the times read 0.001 or more.
         String out = print(Stats.of(DemoProfile.micros()), s -> s.printStats());
-        assertTrue(out.startsWith("         30 function calls (15 primitive calls) in 10132.000 microseconds\n"), out);
-        // <module>'s 1 us tottime is the smallest: milliseconds show it as 0.001.
+        assertTrue(out.startsWith("         30 function calls (15 primitive calls) in 10.132 milliseconds\n"), out);
+        // The unit belongs to the profile, not to what a restriction lists: every view agrees.
         String module = print(Stats.of(DemoProfile.micros()), s -> s.printStats(1));
         assertTrue(module.contains("in 10.132 milliseconds\n"), module);
-        // With only the 10 ms sleep listed, seconds show it: auto chooses per report, from what it prints.
         String sleep = print(Stats.of(DemoProfile.micros()), s -> s.printStats("sleep"));
-        assertTrue(sleep.contains("in 0.010 seconds\n"), sleep);
+        assertTrue(sleep.contains("in 10.132 milliseconds\n"), sleep);
+        String callers = print(Stats.of(DemoProfile.micros()), s -> s.printCallers("fact"));
+        assertTrue(callers.contains("(times in milliseconds)"), callers);
     }
 
     @Test

@@ -44,4 +44,13 @@ class UnitTest {
         assertEquals("unknown time unit 'min'; valid units: auto, s, ms, us, ns",
                 assertThrows(IllegalArgumentException.class, () -> Unit.parse("min")).getMessage());
     }
+
+    @Test
+    void auto_ofAProfile_isChosenForItsLowerQuartile() {
+        // Three quarters of these read 0.001 or more in milliseconds; the two fastest would need microseconds.
+        assertEquals(Unit.MILLISECONDS, Unit.auto(new double[] {45.0, 3e-3, 2e-4, 5e-5, 1e-5, 4e-6, 3e-8, 2e-8}));
+        assertEquals(Unit.MICROSECONDS, Unit.auto(new double[] {45.0, 3e-8, 2e-8, 1e-8}));
+        assertEquals(Unit.SECONDS, Unit.auto(new double[] {45.0}));
+        assertEquals(Unit.SECONDS, Unit.auto(new double[0]));
+    }
 }

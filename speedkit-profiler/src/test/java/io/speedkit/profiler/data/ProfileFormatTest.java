@@ -73,7 +73,8 @@ class ProfileFormatTest {
     void read_everyTruncation_isRefusedAsTruncated() throws IOException {
         byte[] b = bytes(sample());
         for (int n = 1; n < b.length; n++) {
-            ProfileFormatException e = assertThrows(ProfileFormatException.class, () -> read(Arrays.copyOf(b, n)), "length " + n);
+            byte[] cut = Arrays.copyOf(b, n);
+            ProfileFormatException e = assertThrows(ProfileFormatException.class, () -> read(cut), "length " + n);
             assertTrue(e.getMessage().startsWith("truncated"), n + ": " + e.getMessage());
             assertFalse(e.getMessage().contains("\n"), "one line");
         }
