@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  * would print it.
  *
  * <pre>{@code
- * try (Profile p = new Profile().enable()) {
+ * Profile p = new Profile();
+ * try (p) {
+ *     p.enable();
  *     addNumbers();
  * }
  * p.printStats("cumulative");            // or: p.stats().sortStats("time").printStats(10)
