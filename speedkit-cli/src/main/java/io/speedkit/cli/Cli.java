@@ -33,6 +33,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(new SpeedkitCommand(this));
         cl.addSubcommand(new ProfileCommand(this));
         cl.addSubcommand(new StatsCommand(this));
+        cl.addSubcommand(new DiffCommand(this));
         cl.addSubcommand(new AgentCommand(this));
         // `speedkit profile` passes everything from the first argument it does not know on to java.
         CommandLine profile = cl.getSubcommands().get("profile");

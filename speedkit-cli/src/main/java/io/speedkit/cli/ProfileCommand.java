@@ -198,6 +198,8 @@ final class ProfileCommand implements Callable<Integer> {
                 if (data != null && output == null && !(data.threads().isEmpty() && code != 0)) {
                     report.print(data, cli.out);
                 }
+            } catch (UserError e) {
+                cli.err.println("speedkit: " + e.getMessage()); // e.g. --thread matched nothing: the exit code stays the program's
             } finally {
                 if (output == null) {
                     deleteQuietly(profile);

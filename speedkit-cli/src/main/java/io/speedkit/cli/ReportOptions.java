@@ -2,6 +2,7 @@ package io.speedkit.cli;
 
 import io.speedkit.profiler.SortKey;
 import io.speedkit.profiler.Stats;
+import io.speedkit.profiler.Threads;
 import io.speedkit.profiler.Unit;
 import io.speedkit.profiler.data.ProfileData;
 import java.io.PrintStream;
@@ -13,17 +14,34 @@ import picocli.CommandLine.Option;
 
 /** How a profile is printed: the options {@code profile} and {@code stats} share. */
 final class ReportOptions {
-    @Option(names = {"-s", "--sort"}, paramLabel = "KEY",
-            description = "Sort by KEY (repeat for secondary keys): calls, cumtime, cumulative, file, filename, line, "
-                    + "module, name, ncalls, nfl, pcalls, stdname, time, tottime. Default: cumulative.")
+    @Option(names = {"-s", "--sort"}, paramLabel = "KEY", split = ",",
+            description = "Sort by KEY (repeat, or separate with commas, for secondary keys): calls, cumtime, cumulative, "
+                    + "file, filename, line, module, name, ncalls, nfl, pcalls, stdname, time, tottime. Default: cumulative.")
     List<String> sort = new ArrayList<>();
 
-    @Option(names = "--limit", paramLabel = "N", description = "Print only the first N rows.")
+    @Option(names = "--match", paramLabel = "REGEX",
+            description = "Print only rows whose filename:lineno(function) matches REGEX; repeatable, applied in order.")
+    List<String> match = new ArrayList<>();
+
+    @Option(names = "--fraction", paramLabel = "F", description = "Then print only the first fraction F (0 to 1) of the rows.")
+    Double fraction;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Then print only the first N rows.")
     Integer limit;
 
+    @Option(names = "--reverse", description = "Reverse the order of the rows.")
+    boolean reverse;
+
+    @Option(names = "--strip-dirs", description = "Strip directories from file names (rows that then collide are added).")
+    boolean stripDirs;
+
+    @Option(names = "--thread", paramLabel = "NAME",
+            description = "Only the threads named NAME (a name, or a glob with * and ?); the report merges all threads by default.")
+    String thread;
+
     @Option(names = "--unit", paramLabel = "UNIT",
-            description = "Time unit of the columns: s (cProfile's), ms, us, ns, or auto (default): the largest unit "
-                    + "in which no printed time reads 0.000.")
+            description = "Time unit: s (cProfile's), ms, us, ns, or auto (default): the largest unit in which three "
+                    + "quarters of the profile's times read 0.001 or more.")
     String unit = "auto";
 
     @Option(names = "--callers", paramLabel = "REGEX", description = "Also print who called the functions matching REGEX.")
@@ -47,9 +65,53 @@ final class ReportOptions {
         if (limit != null && limit < 0) {
             throw UserError.usage("--limit must be 0 or more, got " + limit);
         }
+        if (fraction != null && !(fraction >= 0 && fraction <= 1)) {
+            throw UserError.usage("--fraction must be between 0 and 1, got " + fraction);
+        }
         unit();
+        for (String m : match) {
+            regex("--match", m);
+        }
         regex("--callers", callers);
         regex("--callees", callees);
+    }
+
+    /** pstats' print restrictions, in the order they apply: every --match, then --fraction, then --limit. */
+    Object[] restrictions() {
+        List<Object> r = new ArrayList<>(match);
+        if (fraction != null) {
+            r.add(fraction);
+        }
+        if (limit != null) {
+            r.add(limit);
+        }
+        return r.toArray();
+    }
+
+    /**
+     * The statistics these options describe: the selected threads of {@code data}, directories stripped,
+     * sorted (default: cumulative) and reversed as asked.
+     *
+     * @throws UserError when --thread names no thread of the profile
+     */
+    Stats stats(ProfileData data) {
+        ProfileData selected = data;
+        if (thread != null) {
+            try {
+                selected = Threads.select(data, thread);
+            } catch (IllegalArgumentException e) {
+                throw UserError.input(e.getMessage());
+            }
+        }
+        Stats stats = Stats.of(selected);
+        if (stripDirs) {
+            stats = stats.stripDirs();
+        }
+        stats = stats.sortStats(sort.isEmpty() ? new String[] {"cumulative"} : sort.toArray(new String[0]));
+        if (reverse) {
+            stats = stats.reverseOrder();
+        }
+        return stats.withUnit(unit());
     }
 
     Unit unit() {
@@ -73,15 +135,18 @@ final class ReportOptions {
 
     /** Prints the cProfile report of {@code data}, then the callers and callees views that were asked for. */
     void print(ProfileData data, PrintStream out) {
-        Stats stats = Stats.of(data).sortStats(sort.isEmpty() ? new String[] {"cumulative"} : sort.toArray(new String[0]))
-                .withUnit(unit()).withOutput(out);
-        Object[] restriction = limit == null ? new Object[0] : new Object[] {limit};
-        stats.printStats(restriction);
+        print(stats(data), out);
+    }
+
+    /** Prints the cProfile report of {@code stats}, then the callers and callees views that were asked for. */
+    void print(Stats stats, PrintStream out) {
+        Stats s = stats.withOutput(out);
+        s.printStats(restrictions());
         if (callers != null) {
-            stats.printCallers(callers);
+            s.printCallers(callers);
         }
         if (callees != null) {
-            stats.printCallees(callees);
+            s.printCallees(callees);
         }
         out.flush();
     }

@@ -1,5 +1,7 @@
 package io.speedkit.cli;
 
+import io.speedkit.profiler.Stats;
+import io.speedkit.profiler.Threads;
 import io.speedkit.profiler.data.ProfileData;
 import io.speedkit.profiler.data.ProfileReader;
 import java.io.IOException;
@@ -13,14 +15,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code speedkit stats FILE...}: the report of saved profiles (several are added, as pstats does). */
+/** {@code speedkit stats FILE...}: pstats for saved profiles (several are added, as pstats does). */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print the cProfile report of profiles saved with speedkit profile -o.", ""})
+        description = {"Print the cProfile report of profiles saved with speedkit profile -o, as pstats prints it.", ""})
 final class StatsCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
+
+    @Option(names = "--threads", description = "List the profile's threads with their calls and time instead.")
+    boolean threads;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved profiles; several are added together.")
     List<Path> files = new ArrayList<>();
@@ -35,11 +41,21 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         report.validate();
         ProfileData all = null;
+        List<String> titles = new ArrayList<>();
         for (Path f : files) {
             ProfileData one = load(f);
             all = all == null ? one : all.plus(one);
+            try {
+                titles.add(Stats.titleLine(f));
+            } catch (IOException e) {
+                throw UserError.input(f + ": " + e.getMessage());
+            }
         }
-        report.print(all, cli.out);
+        if (threads) {
+            Threads.print(all, report.unit(), cli.out);
+            return ExitCodes.OK;
+        }
+        report.print(report.stats(all).withFileLines(titles), cli.out);
         return ExitCodes.OK;
     }
 

@@ -80,13 +80,18 @@ final class PythonText {
      * where Python prints {@code 1.000}. BigDecimal of the double is the exact binary value.
      */
     static String fixed3(double x) {
+        return fixed(x, 3);
+    }
+
+    /** {@code "%.<decimals>f" % x}, rounded as {@link #fixed3} explains. */
+    static String fixed(double x, int decimals) {
         if (Double.isNaN(x)) {
             return "nan";
         }
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
-        String digits = new BigDecimal(x).abs().setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+        String digits = new BigDecimal(x).abs().setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         // BigDecimal has no negative zero; Python keeps the sign of -0.0 and of tiny negatives.
         boolean negative = x < 0 || (x == 0 && 1 / x < 0);
         return negative ? "-" + digits : digits;

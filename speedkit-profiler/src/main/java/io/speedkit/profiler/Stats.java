@@ -2,6 +2,12 @@ package io.speedkit.profiler;
 
 import io.speedkit.profiler.data.FunctionKey;
 import io.speedkit.profiler.data.ProfileData;
+import io.speedkit.profiler.data.ProfileReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -64,6 +70,38 @@ public final class Stats {
             table = table.plus(StatsTable.of(TreeDerivation.derive(p)));
         }
         return unsorted(table);
+    }
+
+    /**
+     * The statistics of saved profiles ({@code speedkit profile -o}), added together as pstats'
+     * {@code Stats(*filenames)} adds files. Each file becomes a title line of the printed report, as in
+     * pstats: its modification time, four spaces, its name.
+     *
+     * @throws java.nio.file.NoSuchFileException and the like for a file that cannot be read
+     * @throws io.speedkit.profiler.data.ProfileFormatException for one that is not a sound profile
+     */
+    public static Stats load(Path... files) throws IOException {
+        Stats stats = unsorted(StatsTable.EMPTY);
+        for (Path f : files) {
+            stats = stats.add(loadOne(f));
+        }
+        return stats;
+    }
+
+    private static Stats loadOne(Path file) throws IOException {
+        ProfileData data;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            data = ProfileReader.read(in);
+        }
+        return of(data).withFileLines(List.of(titleLine(file)));
+    }
+
+    /** pstats' title line of a loaded file: {@code time.ctime(mtime) + "    " + name}. */
+    public static String titleLine(Path file) throws IOException {
+        java.time.ZonedDateTime mtime = Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneId.systemDefault());
+        // C's asctime layout, which time.ctime prints: the day of the month padded with a space.
+        return java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ROOT).format(mtime)
+                + "    " + file;
     }
 
     /**

@@ -143,11 +143,6 @@ final class StatsPrinter {
         }
     }
 
-    /**
-     * The concrete unit to print in: the configured one, or for {@link Unit#AUTO} the unit chosen for the
-     * smallest nonzero time this report prints (the listed rows, and the edges of a callers/callees
-     * report). With nothing nonzero listed, the header's total decides.
-     */
     /** The concrete unit to print in: the configured one, or for {@link Unit#AUTO} the profile's (see there). */
     Unit unit() {
         if (unit != Unit.AUTO) {
