@@ -94,7 +94,6 @@ class BadInputTest {
                 bad(2, "speedkit profile: Missing required parameter: 'JAVA_ARGS'", "profile", "-J-Xmx64m"),
                 bad(2, "speedkit profile: Missing required parameter: 'JAVA_ARGS'", "profile"),
                 bad(2, "speedkit stats: Unknown option: '--bogus'", "stats", "--bogus", good.toString()),
-                bad(2, "speedkit stats: Missing required parameter: 'FILE'", "stats"),
                 bad(2, "speedkit: unknown sort key 'cumtme'", "stats", "-s", "cumtme", good.toString()),
                 bad(2, "speedkit: Unmatched argument at index 0: 'bogus'", "bogus"),
                 bad(1, "speedkit: " + dir.resolve("nothere.prof") + ": no such file", "stats", dir.resolve("nothere.prof").toString()),

@@ -95,15 +95,7 @@ final class ReportOptions {
      * @throws UserError when --thread names no thread of the profile
      */
     Stats stats(ProfileData data) {
-        ProfileData selected = data;
-        if (thread != null) {
-            try {
-                selected = Threads.select(data, thread);
-            } catch (IllegalArgumentException e) {
-                throw UserError.input(e.getMessage());
-            }
-        }
-        Stats stats = Stats.of(selected);
+        Stats stats = Stats.of(selectThreads(data));
         if (stripDirs) {
             stats = stats.stripDirs();
         }
@@ -136,6 +128,22 @@ final class ReportOptions {
     /** Prints the cProfile report of {@code data}, then the callers and callees views that were asked for. */
     void print(ProfileData data, PrintStream out) {
         print(stats(data), out);
+    }
+
+    /**
+     * The threads --thread selects (all without it).
+     *
+     * @throws UserError when it names no thread of the profile
+     */
+    ProfileData selectThreads(ProfileData data) {
+        if (thread == null) {
+            return data;
+        }
+        try {
+            return Threads.select(data, thread);
+        } catch (IllegalArgumentException e) {
+            throw UserError.input(e.getMessage());
+        }
     }
 
     /** Prints the cProfile report of {@code stats}, then the callers and callees views that were asked for. */

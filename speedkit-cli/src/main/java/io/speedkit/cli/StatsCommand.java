@@ -2,10 +2,19 @@ package io.speedkit.cli;
 
 import io.speedkit.profiler.Stats;
 import io.speedkit.profiler.Threads;
+import io.speedkit.profiler.Unit;
+import io.speedkit.profiler.browser.ProfileBrowser;
+import io.speedkit.profiler.browser.StatsLoader;
 import io.speedkit.profiler.data.ProfileData;
 import io.speedkit.profiler.data.ProfileReader;
+import io.speedkit.profiler.export.CollapsedWriter;
+import io.speedkit.profiler.export.HtmlWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +37,20 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "List the profile's threads with their calls and time instead.")
     boolean threads;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved profiles; several are added together.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (the report; default), pstats (a file Python's pstats, snakeviz and gprof2dot open), "
+                    + "collapsed (folded stacks, one line per call path with its self time in ns, for flame-graph tools), "
+                    + "html (one self-contained page: an interactive flame graph and the sortable table).")
+    String format = "text";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = {"-i", "--interactive"},
+            description = "Browse the profiles interactively, as python -m pstats does (also without FILE).")
+    boolean interactive;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Saved profiles; several are added together.")
     List<Path> files = new ArrayList<>();
 
     private final Cli cli;
@@ -37,9 +59,27 @@ final class StatsCommand implements Callable<Integer> {
         this.cli = cli;
     }
 
+    /** What {@code --format} can write; one switch picks the writer. */
+    enum Format {
+        TEXT, PSTATS, COLLAPSED, HTML;
+
+        static Format parse(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
+            throw UserError.usage("unknown format '" + name + "'; valid formats: text, pstats, collapsed, html");
+        }
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         report.validate();
+        if (interactive || files.isEmpty()) {
+            return browse();
+        }
+        Format chosen = Format.parse(format);
         ProfileData all = null;
         List<String> titles = new ArrayList<>();
         for (Path f : files) {
@@ -51,12 +91,64 @@ final class StatsCommand implements Callable<Integer> {
                 throw UserError.input(f + ": " + e.getMessage());
             }
         }
-        if (threads) {
-            Threads.print(all, report.unit(), cli.out);
-            return ExitCodes.OK;
+        if (output != null && output.getParent() != null && !Files.isDirectory(output.getParent())) {
+            throw UserError.input("cannot write " + output + ": no such directory " + output.getParent());
         }
-        report.print(report.stats(all).withFileLines(titles), cli.out);
+        try (OutputStream target = output == null ? nonClosing(cli.out) : Files.newOutputStream(output)) {
+            PrintStream text = new PrintStream(target, false, StandardCharsets.UTF_8);
+            if (threads) {
+                Threads.print(all, report.unit(), text);
+            } else {
+                switch (chosen) {
+                    case TEXT -> report.print(report.stats(all).withFileLines(titles), text);
+                    case PSTATS -> report.stats(all).dumpStats(target);
+                    case COLLAPSED -> CollapsedWriter.write(report.selectThreads(all), target);
+                    case HTML -> HtmlWriter.write(report.selectThreads(all), String.join(" + ", fileNames()), target);
+                }
+            }
+            text.flush();
+        }
         return ExitCodes.OK;
+    }
+
+    /**
+     * pstats' browser. Like {@code python -m pstats} it starts unsorted, so -s, --reverse and --strip-dirs
+     * are left to its own commands; --unit and --thread apply to every file it reads.
+     */
+    private int browse() throws IOException {
+        Unit unit = report.unit();
+        StatsLoader loader = f -> {
+            if (report.thread == null) {
+                return Stats.load(f).withUnit(unit);
+            }
+            return Stats.of(report.selectThreads(load(f))).withFileLines(List.of(Stats.titleLine(f))).withUnit(unit);
+        };
+        try (TerminalLines lines = TerminalLines.open(cli.in, cli.out, cli.inheritIo)) {
+            return new ProfileBrowser(lines, cli.out, loader).run(files);
+        }
+    }
+
+    private List<String> fileNames() {
+        List<String> names = new ArrayList<>();
+        for (Path p : files) {
+            names.add(p.toString());
+        }
+        return names;
+    }
+
+    /** Standard output, which a try-with-resources must flush but not close. */
+    private static OutputStream nonClosing(PrintStream stdout) {
+        return new FilterOutputStream(stdout) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                stdout.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                stdout.flush();
+            }
+        };
     }
 
     /**

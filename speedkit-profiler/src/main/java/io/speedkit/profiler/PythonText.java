@@ -38,6 +38,20 @@ final class PythonText {
 
     /** Python's {@code str} ordering: lexicographic by code point. */
     static int compare(String a, String b) {
+        // UTF-16 order is code-point order unless the first difference involves a surrogate: compare
+        // chars, and only then fall back to code points.
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                return Character.isSurrogate(x) || Character.isSurrogate(y) ? compareCodePoints(a, b) : x - y;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -91,10 +105,52 @@ final class PythonText {
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
+        String fast = fixedFast(x, decimals);
+        if (fast != null) {
+            return fast;
+        }
         String digits = new BigDecimal(x).abs().setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         // BigDecimal has no negative zero; Python keeps the sign of -0.0 and of tiny negatives.
         boolean negative = x < 0 || (x == 0 && 1 / x < 0);
         return negative ? "-" + digits : digits;
+    }
+
+    private static final double[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000};
+
+    /**
+     * {@link #fixed} without BigDecimal, for the common case: the scaled value is small enough that its
+     * rounding error (half an ulp, under 1e-7 below 1e9) cannot move it across a rounding boundary, and it is
+     * not within 1e-6 of one. Null otherwise, and the exact path decides.
+     */
+    private static String fixedFast(double x, int decimals) {
+        if (decimals >= POW10.length) {
+            return null;
+        }
+        double y = Math.abs(x) * POW10[decimals];
+        if (!(y < 1e9)) {
+            return null;
+        }
+        double frac = y - Math.floor(y);
+        if (Math.abs(frac - 0.5) < 1e-6) {
+            return null;
+        }
+        long units = (long) Math.floor(y + 0.5);
+        boolean negative = x < 0 || (x == 0 && 1 / x < 0);
+        StringBuilder sb = new StringBuilder(16);
+        if (negative) {
+            sb.append('-');
+        }
+        long scale = (long) POW10[decimals];
+        sb.append(units / scale);
+        if (decimals > 0) {
+            String rest = Long.toString(units % scale);
+            sb.append('.');
+            for (int k = rest.length(); k < decimals; k++) {
+                sb.append('0');
+            }
+            sb.append(rest);
+        }
+        return sb.toString();
     }
 
     /**

@@ -285,6 +285,15 @@ public final class Stats {
         return emit(printer().callees(restrictions));
     }
 
+    /**
+     * Writes these statistics as a pstats file, pstats' {@code dump_stats}: one marshalled dict that
+     * Python's {@code pstats.Stats(file)}, snakeviz and gprof2dot read. The stream is flushed, not closed.
+     */
+    public Stats dumpStats(java.io.OutputStream out) throws IOException {
+        io.speedkit.profiler.export.PstatsWriter.write(this, out);
+        return this;
+    }
+
     private StatsPrinter printer() {
         List<FunctionKey> listing = order != null ? order : List.copyOf(table.functions().keySet());
         String orderedBy = null;

@@ -55,18 +55,28 @@ final class StatsTable {
 
     /** A table holding a copy of {@code functions}. */
     static StatsTable of(Map<FunctionKey, FunctionStats> functions) {
-        TreeMap<FunctionKey, FunctionStats> copy = new TreeMap<>(PythonText.KEY_ORDER);
         for (Map.Entry<FunctionKey, FunctionStats> e : functions.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
                 throw new IllegalArgumentException("stats must not hold null functions or rows, got " + e);
             }
-            copy.put(e.getKey(), e.getValue());
         }
+        // Already in key order (as TreeDerivation returns them): copied in linear time, no re-sorting.
+        if (functions instanceof java.util.SortedMap<FunctionKey, FunctionStats> sorted && sorted.comparator() == PythonText.KEY_ORDER) {
+            return new StatsTable(new TreeMap<>(sorted));
+        }
+        TreeMap<FunctionKey, FunctionStats> copy = new TreeMap<>(PythonText.KEY_ORDER);
+        copy.putAll(functions);
         return new StatsTable(copy);
     }
 
     /** Both tables, equal keys' rows added: pstats' {@code add}. */
     StatsTable plus(StatsTable other) {
+        if (other.functions.isEmpty()) {
+            return this;
+        }
+        if (functions.isEmpty()) {
+            return other;
+        }
         TreeMap<FunctionKey, FunctionStats> merged = new TreeMap<>(PythonText.KEY_ORDER);
         merged.putAll(functions);
         for (Map.Entry<FunctionKey, FunctionStats> e : other.functions.entrySet()) {

@@ -48,8 +48,13 @@ final class TreeDerivation {
     /** How many nodes on the current path (the node being entered excluded) run each function. */
     private final int[] activeFunctions;
 
-    /** (caller function << 32 | callee function) → edge number. */
-    private final Map<Long, Integer> edgeIndex = new HashMap<>();
+    /**
+     * (caller function << 32 | callee function) → edge number, open addressing. Not a HashMap of Longs:
+     * Long's hash folds the two halves together (caller ^ callee), and call graphs are full of pairs
+     * that collide under it; a million edges then took seconds.
+     */
+    private long[] edgeKeys = new long[128];
+    private int[] edgeSlots = new int[128];
     private int edgeCount;
     private int[] edgeCaller = new int[64];
     private int[] edgeCallee = new int[64];
@@ -167,10 +172,15 @@ final class TreeDerivation {
     }
 
     private int edge(int caller, int callee) {
-        Long key = ((long) caller << 32) | callee;
-        Integer e = edgeIndex.get(key);
-        if (e != null) {
-            return e;
+        long key = ((long) caller << 32) | (callee & 0xFFFFFFFFL);
+        int mask = edgeKeys.length - 1;
+        int slot = mix(key) & mask;
+        // Keys are stored plus one, so that 0 marks an empty slot.
+        while (edgeKeys[slot] != 0) {
+            if (edgeKeys[slot] == key + 1) {
+                return edgeSlots[slot];
+            }
+            slot = (slot + 1) & mask;
         }
         if (edgeCount == edgeCaller.length) {
             int cap = edgeCount * 2;
@@ -184,8 +194,40 @@ final class TreeDerivation {
         }
         edgeCaller[edgeCount] = caller;
         edgeCallee[edgeCount] = callee;
-        edgeIndex.put(key, edgeCount);
+        edgeKeys[slot] = key + 1;
+        edgeSlots[slot] = edgeCount;
+        if (2 * (edgeCount + 1) > edgeKeys.length) {
+            rehash();
+        }
         return edgeCount++;
+    }
+
+    private void rehash() {
+        long[] oldKeys = edgeKeys;
+        int[] oldSlots = edgeSlots;
+        edgeKeys = new long[oldKeys.length * 2];
+        edgeSlots = new int[oldKeys.length * 2];
+        int mask = edgeKeys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0) {
+                int slot = mix(oldKeys[i] - 1) & mask;
+                while (edgeKeys[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                edgeKeys[slot] = oldKeys[i];
+                edgeSlots[slot] = oldSlots[i];
+            }
+        }
+    }
+
+    /** A 64-bit finaliser (MurmurHash3's fmix64), so that nearby keys spread over the table. */
+    private static int mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return (int) k;
     }
 
     private Map<FunctionKey, FunctionStats> result() {
