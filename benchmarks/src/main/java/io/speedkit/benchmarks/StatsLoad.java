@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class StatsLoad {
     private static final int FUNCTIONS = 100_000;
     private static final int NODES = 1_000_000;
+    private static final int CALLEES = 8;
 
     private StatsLoad() {
     }
@@ -47,12 +48,15 @@ public final class StatsLoad {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             ProfileWriter.write(data, out);
         }
-        System.out.printf(Locale.ROOT, "profile: %,d functions, %,d call-tree nodes, %,d threads, file %.1f MiB%n",
-                data.functions().size(), NODES, data.threads().size(), Files.size(file) / 1048576.0);
+        System.out.printf(Locale.ROOT, "profile: %,d functions (each calling up to %d others), %,d call-tree nodes, %,d threads, "
+                + "file %.1f MiB%n", data.functions().size(), CALLEES, NODES, data.threads().size(), Files.size(file) / 1048576.0);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        run(List.of(java, "-cp", System.getProperty("java.class.path"), StatsLoad.class.getName(), "measure", file.toString()));
+        // The JVM options bin/speedkit uses.
+        run(List.of(java, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), StatsLoad.class.getName(), "measure",
+                file.toString()));
         long t0 = System.nanoTime();
-        String out = run(List.of(java, "-jar", args[0], "stats", "--limit", "20", file.toString()));
+        String out = run(List.of(java, "-XX:+UseParallelGC", "-Xss1m", "-Xshare:auto", "-jar", args[0], "stats", "--limit", "20",
+                file.toString()));
         long wall = System.nanoTime() - t0;
         System.out.printf(Locale.ROOT, "speedkit stats --limit 20 big.prof, end to end in a fresh JVM: %.0f ms wall (%d lines printed)%n",
                 wall / 1e6, out.split("\n").length);
@@ -60,7 +64,10 @@ public final class StatsLoad {
         Files.delete(dir);
     }
 
-    /** A tree as deep and bushy as real programs': children drawn from a call-graph-like pool of functions. */
+    /**
+     * A tree as deep and bushy as real programs': 100,000 functions, each calling up to 8 others (its
+     * call graph), expanded into 1,000,000 calling contexts over four threads; every function occurs.
+     */
     static ProfileData generate() {
         SplittableRandom r = new SplittableRandom(42);
         List<FunctionKey> functions = new ArrayList<>(FUNCTIONS);
@@ -84,7 +91,9 @@ public final class StatsLoad {
                 }
                 parents[i] = p;
                 depth[i] = p < 0 ? 0 : depth[p] + 1;
-                fns[i] = i < FUNCTIONS ? i : r.nextInt(FUNCTIONS); // every function at least once
+                // A program's call graph, expanded: each function calls a few others of its own (up to
+                // CALLEES), so the tree repeats edges the way real calling contexts do.
+                fns[i] = (t == 0 && i < FUNCTIONS) || p < 0 ? i % FUNCTIONS : callee(fns[p], r.nextInt(CALLEES));
                 counts[i] = 1 + r.nextInt(1000);
             }
             // Totals bottom-up: a node's total is its own time plus its children's.
@@ -99,6 +108,11 @@ public final class StatsLoad {
             out.add(ThreadProfile.of("thread-" + t, t + 1, false, CallTree.of(parents, fns, counts, totals)));
         }
         return new ProfileData(functions, out, 1e-9, Metadata.empty());
+    }
+
+    private static int callee(int caller, int k) {
+        long h = (caller * 0x9E3779B97F4A7C15L) ^ (k * 0xC2B2AE3D27D4EB4FL);
+        return (int) Long.remainderUnsigned(h ^ (h >>> 29), FUNCTIONS);
     }
 
     static void measure(Path file) throws Exception {

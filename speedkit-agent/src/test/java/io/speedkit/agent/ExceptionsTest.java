@@ -171,10 +171,13 @@ class ExceptionsTest {
         assertEquals(1, tree.count(afterUnderOverflow));
         assertEquals(4, tree.total(afterUnderOverflow));
         assertEquals(1, tree.count(afterAtRoot));
-        // Every deep frame was closed exactly once. A frame may have been entered (probe ran) without its
-        // body running depth++ when the stack ran out inside Probe.enter, hence depth or depth + 1.
+        // Every deep frame was closed exactly once. Where the StackOverflowError strikes is the JVM's choice
+        // (interpreted, compiled with deep() inlined into itself, or while deoptimising): a frame may have been
+        // entered without its body reaching depth++, and counts as a call that raised at once, as cProfile
+        // counts one. Seen: none or one such frame in most runs, two in about one run of the module's
+        // suite in ten. Never fewer calls than bodies run, and never more than those two.
         long deepCalls = r.calls(t, "Exceptions.deep");
-        assertTrue(deepCalls == depth || deepCalls == depth + 1, "deep() closed " + deepCalls + " times, ran " + depth);
+        assertTrue(deepCalls >= depth && deepCalls <= depth + 2, "deep() closed " + deepCalls + " times, ran " + depth);
         for (int i = 0; i < tree.size(); i++) {
             if (r.name(tree.function(i)).equals("Exceptions.deep")) {
                 assertEquals(1, tree.count(i), "deep node " + i);

@@ -38,6 +38,9 @@ final class PythonText {
 
     /** Python's {@code str} ordering: lexicographic by code point. */
     static int compare(String a, String b) {
+        if (a == b) {
+            return 0; // the reader shares one String per file name, and most keys of a table share files
+        }
         // UTF-16 order is code-point order unless the first difference involves a surrogate: compare
         // chars, and only then fall back to code points.
         int n = Math.min(a.length(), b.length());

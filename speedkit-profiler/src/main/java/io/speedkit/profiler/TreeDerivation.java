@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Derives cProfile's per-function and per-edge numbers from a profile's calling-context trees, exactly
@@ -40,30 +39,33 @@ final class TreeDerivation {
     private final int[] canonical;
     private final List<FunctionKey> keys;
 
-    private final boolean[] seen;
-    private final long[] calls;
-    private final long[] primitiveCalls;
-    private final long[] selfTicks;
-    private final long[] cumulativeTicks;
-    /** How many nodes on the current path (the node being entered excluded) run each function. */
-    private final int[] activeFunctions;
+    /*
+     * Per function and per edge, the five sums side by side in one long[] (stride 6): a node touches one
+     * cache line of its function and one of its edge instead of one per array. A million nodes of a
+     * large program visit them in no order the cache could guess.
+     */
+    private static final int CALLS = 0;
+    private static final int PRIMITIVE = 1;
+    private static final int SELF = 2;
+    private static final int CUMULATIVE = 3;
+    /** How many nodes on the current path (the node being entered excluded) run the function / took the edge. */
+    private static final int ACTIVE = 4;
+    /** Functions: 1 once seen. Edges: caller << 32 | callee. */
+    private static final int TAG = 5;
+    private static final int STRIDE = 6;
+
+    private final long[] functionSums;
 
     /**
-     * (caller function << 32 | callee function) → edge number, open addressing. Not a HashMap of Longs:
-     * Long's hash folds the two halves together (caller ^ callee), and call graphs are full of pairs
-     * that collide under it; a million edges then took seconds.
+     * Edge numbers by caller: for each caller function a small open-addressing table of
+     * {@code (callee + 1, edge)} pairs. A caller has few callees, so its table is a cache line or two;
+     * one global hash table of a million edges made every lookup a cache miss (and a HashMap of Long keys,
+     * which hash caller ^ callee, collided into treeified buckets).
      */
-    private long[] edgeKeys = new long[128];
-    private int[] edgeSlots = new int[128];
+    private final int[][] calleesOf;
+    private final int[] calleeCount;
     private int edgeCount;
-    private int[] edgeCaller = new int[64];
-    private int[] edgeCallee = new int[64];
-    private long[] edgeCalls = new long[64];
-    private long[] edgePrimitiveCalls = new long[64];
-    private long[] edgeSelfTicks = new long[64];
-    private long[] edgeCumulativeTicks = new long[64];
-    /** How many nodes on the current path were entered along each edge. */
-    private int[] activeEdges = new int[64];
+    private long[] edgeSums = new long[64 * STRIDE];
 
     private TreeDerivation(ProfileData profile) {
         this.secondsPerTick = profile.secondsPerTick();
@@ -75,12 +77,9 @@ final class TreeDerivation {
             Integer earlier = first.putIfAbsent(keys.get(i), i);
             canonical[i] = earlier == null ? i : earlier;
         }
-        this.seen = new boolean[n];
-        this.calls = new long[n];
-        this.primitiveCalls = new long[n];
-        this.selfTicks = new long[n];
-        this.cumulativeTicks = new long[n];
-        this.activeFunctions = new int[n];
+        this.functionSums = new long[n * STRIDE];
+        this.calleesOf = new int[n][];
+        this.calleeCount = new int[n];
     }
 
     /** Every function that occurs in some tree of {@code profile}, with its callers, summed over all threads. */
@@ -113,7 +112,18 @@ final class TreeDerivation {
                 cursor[p] = i;
             }
         }
+        // Every node's edge, found parent by parent: a caller's table is loaded once for all its children
+        // instead of once per node in depth-first order, where it has long left the cache.
         int[] edgeOfNode = new int[n];
+        for (int p = 0; p < n; p++) {
+            int child = cursor[p];
+            if (child >= 0) {
+                int caller = canonical[tree.function(p)];
+                for (; child >= 0; child = nextSibling[child]) {
+                    edgeOfNode[child] = edge(caller, canonical[tree.function(child)]);
+                }
+            }
+        }
         int[] stack = new int[n];
         for (int root = firstRoot; root >= 0; root = nextSibling[root]) {
             enter(tree, root, self, edgeOfNode);
@@ -138,113 +148,161 @@ final class TreeDerivation {
         int f = canonical[tree.function(node)];
         long c = tree.count(node);
         long total = tree.total(node);
-        seen[f] = true;
-        calls[f] += c;
-        selfTicks[f] += self[node];
-        if (activeFunctions[f] == 0) {
-            primitiveCalls[f] += c;
-            cumulativeTicks[f] += total;
+        long s = self[node];
+        long[] fs = functionSums;
+        int at = f * STRIDE;
+        fs[at + TAG] = 1;
+        fs[at + CALLS] += c;
+        fs[at + SELF] += s;
+        if (fs[at + ACTIVE]++ == 0) {
+            fs[at + PRIMITIVE] += c;
+            fs[at + CUMULATIVE] += total;
         }
-        activeFunctions[f]++;
 
-        int parent = tree.parent(node);
-        if (parent < 0) {
-            edgeOfNode[node] = -1;
+        if (tree.parent(node) < 0) {
             return;
         }
-        int e = edge(canonical[tree.function(parent)], f);
-        edgeOfNode[node] = e;
-        edgeCalls[e] += c;
-        edgeSelfTicks[e] += self[node];
-        if (activeEdges[e] == 0) {
-            edgePrimitiveCalls[e] += c;
-            edgeCumulativeTicks[e] += total;
+        int e = edgeOfNode[node];
+        long[] es = edgeSums;
+        int eat = e * STRIDE;
+        es[eat + CALLS] += c;
+        es[eat + SELF] += s;
+        if (es[eat + ACTIVE]++ == 0) {
+            es[eat + PRIMITIVE] += c;
+            es[eat + CUMULATIVE] += total;
         }
-        activeEdges[e]++;
     }
 
     private void exit(CallTree tree, int node, int[] edgeOfNode) {
-        activeFunctions[canonical[tree.function(node)]]--;
-        int e = edgeOfNode[node];
-        if (e >= 0) {
-            activeEdges[e]--;
+        functionSums[canonical[tree.function(node)] * STRIDE + ACTIVE]--;
+        if (tree.parent(node) >= 0) {
+            edgeSums[edgeOfNode[node] * STRIDE + ACTIVE]--;
         }
     }
 
     private int edge(int caller, int callee) {
-        long key = ((long) caller << 32) | (callee & 0xFFFFFFFFL);
-        int mask = edgeKeys.length - 1;
-        int slot = mix(key) & mask;
-        // Keys are stored plus one, so that 0 marks an empty slot.
-        while (edgeKeys[slot] != 0) {
-            if (edgeKeys[slot] == key + 1) {
-                return edgeSlots[slot];
+        int[] table = calleesOf[caller];
+        if (table == null) {
+            table = new int[8]; // four slots of (callee + 1, edge)
+            calleesOf[caller] = table;
+        }
+        int mask = table.length / 2 - 1;
+        int slot = (callee * 0x9E3779B9 >>> 16) & mask;
+        while (table[2 * slot] != 0) {
+            if (table[2 * slot] == callee + 1) {
+                return table[2 * slot + 1];
             }
             slot = (slot + 1) & mask;
         }
-        if (edgeCount == edgeCaller.length) {
-            int cap = edgeCount * 2;
-            edgeCaller = Arrays.copyOf(edgeCaller, cap);
-            edgeCallee = Arrays.copyOf(edgeCallee, cap);
-            edgeCalls = Arrays.copyOf(edgeCalls, cap);
-            edgePrimitiveCalls = Arrays.copyOf(edgePrimitiveCalls, cap);
-            edgeSelfTicks = Arrays.copyOf(edgeSelfTicks, cap);
-            edgeCumulativeTicks = Arrays.copyOf(edgeCumulativeTicks, cap);
-            activeEdges = Arrays.copyOf(activeEdges, cap);
+        int e = edgeCount++;
+        if ((e + 1) * STRIDE > edgeSums.length) {
+            edgeSums = Arrays.copyOf(edgeSums, edgeSums.length * 2);
         }
-        edgeCaller[edgeCount] = caller;
-        edgeCallee[edgeCount] = callee;
-        edgeKeys[slot] = key + 1;
-        edgeSlots[slot] = edgeCount;
-        if (2 * (edgeCount + 1) > edgeKeys.length) {
-            rehash();
+        edgeSums[e * STRIDE + TAG] = ((long) caller << 32) | (callee & 0xFFFFFFFFL);
+        table[2 * slot] = callee + 1;
+        table[2 * slot + 1] = e;
+        if (++calleeCount[caller] * 2 > mask + 1) {
+            calleesOf[caller] = grow(table);
         }
-        return edgeCount++;
+        return e;
     }
 
-    private void rehash() {
-        long[] oldKeys = edgeKeys;
-        int[] oldSlots = edgeSlots;
-        edgeKeys = new long[oldKeys.length * 2];
-        edgeSlots = new int[oldKeys.length * 2];
-        int mask = edgeKeys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                int slot = mix(oldKeys[i] - 1) & mask;
-                while (edgeKeys[slot] != 0) {
+    /** The same pairs in a table twice the size. */
+    private static int[] grow(int[] table) {
+        int[] bigger = new int[table.length * 2];
+        int mask = bigger.length / 2 - 1;
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i] != 0) {
+                int slot = ((table[i] - 1) * 0x9E3779B9 >>> 16) & mask;
+                while (bigger[2 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                edgeKeys[slot] = oldKeys[i];
-                edgeSlots[slot] = oldSlots[i];
+                bigger[2 * slot] = table[i];
+                bigger[2 * slot + 1] = table[i + 1];
             }
         }
+        return bigger;
     }
 
-    /** A 64-bit finaliser (MurmurHash3's fmix64), so that nearby keys spread over the table. */
-    private static int mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return (int) k;
-    }
-
+    /**
+     * The rows, built without a key comparison per insertion: the functions are put in pstats' key order
+     * once, and every caller list is sorted by that rank (integers).
+     */
     private Map<FunctionKey, FunctionStats> result() {
-        Map<Integer, Map<FunctionKey, CallStats>> callersOf = new HashMap<>();
-        for (int e = 0; e < edgeCount; e++) {
-            callersOf.computeIfAbsent(edgeCallee[e], k -> new HashMap<>()).put(keys.get(edgeCaller[e]),
-                    new CallStats(edgeCalls[e], edgePrimitiveCalls[e], seconds(edgeSelfTicks[e]),
-                            seconds(edgeCumulativeTicks[e])));
-        }
-        Map<FunctionKey, FunctionStats> out = new TreeMap<>(PythonText.KEY_ORDER);
-        for (int f = 0; f < seen.length; f++) {
-            if (seen[f]) {
-                out.put(keys.get(f), new FunctionStats(primitiveCalls[f], calls[f], seconds(selfTicks[f]),
-                        seconds(cumulativeTicks[f]), callersOf.getOrDefault(f, Map.of())));
+        int functions = canonical.length;
+        Integer[] order = new Integer[functions];
+        int n = 0;
+        for (int f = 0; f < functions; f++) {
+            if (functionSums[f * STRIDE + TAG] != 0) {
+                order[n++] = f;
             }
         }
-        return out;
+        order = Arrays.copyOf(order, n);
+        Arrays.sort(order, (a, b) -> PythonText.KEY_ORDER.compare(keys.get(a), keys.get(b)));
+        int[] rank = new int[functions];
+        for (int i = 0; i < n; i++) {
+            rank[order[i]] = i;
+        }
+        // Edges grouped by callee, each group in its callers' key order.
+        int[] edgesByCallee = new int[edgeCount];
+        int[] start = new int[functions + 1];
+        for (int e = 0; e < edgeCount; e++) {
+            start[callee(e) + 1]++;
+        }
+        for (int f = 0; f < functions; f++) {
+            start[f + 1] += start[f];
+        }
+        int[] fill = Arrays.copyOf(start, functions);
+        for (int e = 0; e < edgeCount; e++) {
+            edgesByCallee[fill[callee(e)]++] = e;
+        }
+        // Callers are built when first asked for: a report of the top rows never needs a million edges.
+        Edges shared = new Edges(keys, edgeSums, edgesByCallee, rank, secondsPerTick);
+        FunctionKey[] rowKeys = new FunctionKey[n];
+        FunctionStats[] rows = new FunctionStats[n];
+        for (int i = 0; i < n; i++) {
+            int f = order[i];
+            rowKeys[i] = keys.get(f);
+            int at = f * STRIDE;
+            Map<FunctionKey, CallStats> callers = start[f] == start[f + 1] ? new KeyOrderedMap<>(new FunctionKey[0], new CallStats[0])
+                    : new KeyOrderedMap<>(shared, start[f], start[f + 1]);
+            rows[i] = new FunctionStats(functionSums[at + PRIMITIVE], functionSums[at + CALLS], seconds(functionSums[at + SELF]),
+                    seconds(functionSums[at + CUMULATIVE]), callers);
+        }
+        return new KeyOrderedMap<>(rowKeys, rows);
+    }
+
+    /**
+     * What a function's callers are built from, on first use: the edges' sums, grouped by callee in
+     * {@code byCallee}, and the functions' ranks in key order, which sort a group without comparing keys.
+     */
+    record Edges(List<FunctionKey> keys, long[] sums, int[] byCallee, int[] rank, double secondsPerTick) {
+        /** The callers of the edges {@code byCallee[lo..hi)}, in key order. */
+        KeyOrderedMap<CallStats> callers(int lo, int hi) {
+            long[] byRank = new long[hi - lo]; // caller rank << 32 | edge: sorts by rank, then finds the edge
+            for (int k = lo; k < hi; k++) {
+                int e = byCallee[k];
+                byRank[k - lo] = ((long) rank[(int) (sums[e * STRIDE + TAG] >>> 32)] << 32) | e;
+            }
+            Arrays.sort(byRank);
+            FunctionKey[] callerKeys = new FunctionKey[byRank.length];
+            CallStats[] edges = new CallStats[byRank.length];
+            for (int k = 0; k < byRank.length; k++) {
+                int at = (int) byRank[k] * STRIDE;
+                callerKeys[k] = keys.get((int) (sums[at + TAG] >>> 32));
+                edges[k] = new CallStats(sums[at + CALLS], sums[at + PRIMITIVE], sums[at + SELF] * secondsPerTick,
+                        sums[at + CUMULATIVE] * secondsPerTick);
+            }
+            return new KeyOrderedMap<>(callerKeys, edges);
+        }
+    }
+
+    private int caller(int e) {
+        return (int) (edgeSums[e * STRIDE + TAG] >>> 32);
+    }
+
+    private int callee(int e) {
+        return (int) edgeSums[e * STRIDE + TAG];
     }
 
     private double seconds(long ticks) {

@@ -82,12 +82,35 @@ public enum Unit {
      * time gives seconds.
      */
     public static Unit auto(double[] nonZeroSeconds) {
-        if (nonZeroSeconds.length == 0) {
+        int n = nonZeroSeconds.length;
+        if (n == 0) {
             return SECONDS;
         }
-        double[] sorted = nonZeroSeconds.clone();
-        java.util.Arrays.sort(sorted);
-        return auto(sorted[sorted.length / 4]);
+        // The lower quartile q = sorted[n / 4] reads 0.001 in a unit exactly when at most n / 4 times lie
+        // below that unit's threshold: counting against the three thresholds needs no sort.
+        int belowSeconds = 0;
+        int belowMillis = 0;
+        int belowMicros = 0;
+        for (double t : nonZeroSeconds) {
+            if (auto(t) != SECONDS) {
+                belowSeconds++;
+                Unit u = auto(t);
+                if (u != MILLISECONDS) {
+                    belowMillis++;
+                    if (u != MICROSECONDS) {
+                        belowMicros++;
+                    }
+                }
+            }
+        }
+        int quartile = n / 4;
+        if (belowSeconds <= quartile) {
+            return SECONDS;
+        }
+        if (belowMillis <= quartile) {
+            return MILLISECONDS;
+        }
+        return belowMicros <= quartile ? MICROSECONDS : NANOSECONDS;
     }
 
     /**

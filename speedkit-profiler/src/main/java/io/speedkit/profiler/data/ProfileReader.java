@@ -75,8 +75,13 @@ public final class ProfileReader {
         Payload fn = expect(ProfileFormat.TAG_FUNCTIONS);
         int fnCount = fn.count(3);
         List<FunctionKey> functions = new ArrayList<>(fnCount);
+        // Functions of one class share their file name: one String for all of them saves memory, and
+        // comparisons of equal file names end at the first reference check.
+        java.util.HashMap<String, String> files = new java.util.HashMap<>();
         for (int i = 0; i < fnCount; i++) {
             String file = fn.str();
+            String shared = files.putIfAbsent(file, file);
+            file = shared != null ? shared : file;
             int line = fn.varint();
             String name = fn.str();
             if (line < 0) {
