@@ -61,4 +61,22 @@ class ExamplesTest {
         assertEquals("1", report.row(file + ":35(Example03Recursion.main)").ncalls());
         assertEquals(file + ":35(Example03Recursion.main)", report.rows().get(0).name());
     }
+
+    /** Profile, fix the algorithm, profile again: the diff shows the list scan gone and the set in its place. */
+    @Test
+    void example04_profileChangeProfileAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path list = dir.resolve("list.prof");
+        java.nio.file.Path set = dir.resolve("set.prof");
+        Speedkit.Result before = Speedkit.run("profile", "-o", list.toString(), source("Example04FixTheAlgorithm").toString(), "list");
+        assertEquals(0, before.exitCode(), before.describe());
+        assertEquals("5000 distinct words of 50000 (list)\n", before.stdout());
+        Speedkit.Result after = Speedkit.run("profile", "-o", set.toString(), source("Example04FixTheAlgorithm").toString(), "set");
+        assertEquals("5000 distinct words of 50000 (set)\n", after.stdout());
+        String diff = Speedkit.run("diff", "-s", "relative", list.toString(), set.toString()).stdout();
+        String file = "io/speedkit/examples/Example04FixTheAlgorithm.java";
+        // Counts, not times, are what a test can rely on: every contains() call is gone, every Set.add() is new.
+        org.junit.jupiter.api.Assertions.assertTrue(diff.matches("(?s).*\n       50000           - .* gone .* \\{method java.util.List.contains\\}\n.*"), diff);
+        org.junit.jupiter.api.Assertions.assertTrue(diff.matches("(?s).*\n           -       50000 .* new .* \\{method java.util.Set.add\\}\n.*"), diff);
+        org.junit.jupiter.api.Assertions.assertTrue(diff.contains(" " + file + ":38(Example04FixTheAlgorithm.distinctWithList)\n"), diff);
+    }
 }
