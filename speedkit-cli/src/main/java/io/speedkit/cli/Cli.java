@@ -13,6 +13,8 @@ import picocli.CommandLine;
  * Every command returns its exit code; this class maps errors to exit codes in one place.
  */
 public final class Cli {
+    /** The commands that take what you would give java. */
+    private static final java.util.List<String> JAVA_RUNNERS = java.util.List.of("profile", "bench");
     final InputStream in;
     final PrintStream out;
     final PrintStream err;
@@ -35,12 +37,16 @@ public final class Cli {
         cl.addSubcommand(new StatsCommand(this));
         cl.addSubcommand(new DiffCommand(this));
         cl.addSubcommand(new AgentCommand(this));
-        // `speedkit profile` passes everything from the first argument it does not know on to java.
-        CommandLine profile = cl.getSubcommands().get("profile");
-        profile.setUnmatchedOptionsArePositionalParams(true);
-        profile.setStopAtPositional(true);
-        // java's -showversion and -server are not speedkit's -s with a value: no clustering, no -sKEY.
-        profile.setPosixClusteredShortOptionsAllowed(false);
+        cl.addSubcommand(new BenchCommand(this));
+        cl.addSubcommand(new TimeitCommand(this));
+        // `speedkit profile` and `speedkit bench` pass everything from the first argument they do not know
+        // on to java. java's -showversion and -server are not speedkit's -s with a value: no clustering.
+        for (String verb : JAVA_RUNNERS) {
+            CommandLine runner = cl.getSubcommands().get(verb);
+            runner.setUnmatchedOptionsArePositionalParams(true);
+            runner.setStopAtPositional(true);
+            runner.setPosixClusteredShortOptionsAllowed(false);
+        }
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -60,20 +66,21 @@ public final class Cli {
             return ExitCodes.INTERNAL;
         });
         err.flush();
-        int code = cl.execute(args.length > 0 && args[0].equals("profile") ? splitProfileArgs(profile, args) : args);
+        boolean runsJava = args.length > 0 && JAVA_RUNNERS.contains(args[0]);
+        int code = cl.execute(runsJava ? splitJavaArgs(cl.getSubcommands().get(args[0]), args) : args);
         out.flush();
         err.flush();
         return code;
     }
 
     /**
-     * {@code speedkit profile}'s own options end at the first argument that is not one of them; the rest
-     * is java's, verbatim. Picocli's POSIX clustering is off for this command — java's {@code -showversion}
-     * must not read as {@code -s howversion} — so the one attached form speedkit documents,
-     * {@code -J<jvm option>}, is split here into {@code -J <jvm option>}.
+     * A command that runs java: its own options end at the first argument that is not one of them; the
+     * rest is java's, verbatim. Picocli's POSIX clustering is off for these commands — java's
+     * {@code -showversion} must not read as {@code -s howversion} — so the one attached form speedkit
+     * documents, {@code -J<jvm option>}, is split here into {@code -J <jvm option>}.
      */
-    static String[] splitProfileArgs(CommandLine profile, String[] args) {
-        Map<String, picocli.CommandLine.Model.OptionSpec> options = profile.getCommandSpec().optionsMap();
+    static String[] splitJavaArgs(CommandLine command, String[] args) {
+        Map<String, picocli.CommandLine.Model.OptionSpec> options = command.getCommandSpec().optionsMap();
         java.util.List<String> out = new java.util.ArrayList<>();
         out.add(args[0]);
         int i = 1;
