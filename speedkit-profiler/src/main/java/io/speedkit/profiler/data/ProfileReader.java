@@ -211,11 +211,22 @@ public final class ProfileReader {
         }
 
         long varlong() throws ProfileFormatException {
+            // The hot loop of reading a million-node tree: one byte is the common case.
+            byte[] buf = b;
+            int at = pos;
+            if (at < buf.length && buf[at] >= 0) {
+                pos = at + 1;
+                return buf[at];
+            }
             long v = 0;
             for (int shift = 0; shift < 64; shift += 7) {
-                int x = u8();
+                if (at >= buf.length) {
+                    throw corrupt("ends early");
+                }
+                int x = buf[at++];
                 v |= (long) (x & 0x7F) << shift;
-                if ((x & 0x80) == 0) {
+                if (x >= 0) {
+                    pos = at;
                     return v;
                 }
             }
