@@ -104,6 +104,30 @@ public sealed interface Pool extends AutoCloseable permits CpuPool, IoPool, Remo
         return IoPool.builder(maxInFlight).build();
     }
 
+    /**
+     * Python's {@code multiprocessing.Pool(n)}: {@code workers} worker JVMs on this machine, each running one item
+     * at a time, in a private cluster with this JVM. Functions, items and results cross JVMs, so they must be
+     * {@link java.io.Serializable}, and the function's class must be on this JVM's class path. Needs
+     * {@code speedkit-cluster} on the class path; see {@code io.speedkit.cluster.ProcessPool}.
+     *
+     * @throws IllegalStateException speedkit-cluster is missing, or the workers could not be started
+     */
+    static RemotePool processes(int workers) {
+        return RemoteBackends.load("Pool.processes").processes(workers);
+    }
+
+    /**
+     * A pool on an existing cluster of speedkit members ({@code io.speedkit.cluster.Member}), joined as a client:
+     * the same map, on other machines. Needs {@code speedkit-cluster}; see {@code io.speedkit.cluster.ClusterPool}.
+     *
+     * @param clusterName the cluster's name, which members and clients must share
+     * @param addresses   {@code host:port} of one or more members
+     * @throws IllegalStateException speedkit-cluster is missing, or no member could be reached in time
+     */
+    static RemotePool cluster(String clusterName, String... addresses) {
+        return RemoteBackends.load("Pool.cluster").cluster(clusterName, List.of(addresses));
+    }
+
     /** How many items run at once: the threads of a cpu pool, the cap of an io pool. */
     default int workers() {
         return engine().workers();

@@ -1,0 +1,325 @@
+package io.speedkit.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.HazelcastClientOfflineException;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.speedkit.cluster.internal.Configs;
+import io.speedkit.cluster.internal.Dispatcher;
+import io.speedkit.cluster.internal.WorkerJvm;
+import io.speedkit.pool.Chunk;
+import io.speedkit.pool.RemotePool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code Pool.processes(n)}: Python's {@code multiprocessing.Pool(n)} — {@code n} worker JVMs on this machine,
+ * each running one item at a time, so a task that crashes its JVM, leaks memory or holds a global lock harms
+ * only its worker.
+ *
+ * <p>The workers and this JVM form a private Hazelcast cluster: bound to 127.0.0.1, on ports chosen when the
+ * pool starts and listed one by one, under a random 128-bit cluster name passed on the workers' stdin (not
+ * their command line); no multicast, no auto-detection, no phone-home. This JVM is a lite member: it holds
+ * no data and runs no chunks. Each worker's stdin is a pipe from this JVM and its lifeline: when the pool
+ * closes, or this JVM ends in any way (even {@code kill -9}), the pipe closes and the worker exits.
+ *
+ * <p>Functions, items and results cross JVMs, so they must be {@link java.io.Serializable}; a function that
+ * is not is refused before any item runs. The function's class must be on the class path (a program run as a
+ * single source file is not). A worker that dies mid-map has its chunks re-run on the others: a chunk may then
+ * run twice, and every result is still in the output exactly once. Close the pool (try-with-resources): until
+ * it is closed, Hazelcast's threads keep this JVM alive.
+ */
+public final class ProcessPool extends RemotePool {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final HazelcastInstance client;
+    private final Dispatcher dispatcher;
+    private final List<Process> processes;
+    private final WorkerJvm jvm;
+    private final String name;
+
+    private ProcessPool(String name, int workers, HazelcastInstance client, List<Process> processes, List<Integer> ports,
+                        WorkerJvm jvm) {
+        super(name, workers);
+        this.name = name;
+        this.client = client;
+        this.processes = List.copyOf(processes);
+        this.jvm = jvm;
+        this.dispatcher = new Dispatcher(name, client);
+        Map<Integer, UUID> byPort = new java.util.HashMap<>();
+        for (Member m : dispatcher.members()) {
+            byPort.put(m.getAddress().getPort(), m.getUuid());
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            Process p = processes.get(i);
+            int index = i;
+            UUID uuid = byPort.get(ports.get(i));
+            p.onExit().thenRun(() -> {
+                if (uuid != null) {
+                    dispatcher.memberGone(uuid, "worker " + index + " (pid " + p.pid() + ") exited with code "
+                            + p.exitValue());
+                }
+            });
+        }
+    }
+
+    /** {@code workers} worker JVMs with default options. */
+    public static ProcessPool start(int workers) {
+        return start(workers, List.of());
+    }
+
+    /**
+     * {@code workers} worker JVMs started with {@code jvmOptions} (for example {@code -Xmx2g}) after speedkit's
+     * own flags.
+     *
+     * @throws IllegalStateException a worker could not start, or the cluster did not form in time
+     */
+    public static ProcessPool start(int workers, List<String> jvmOptions) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        }
+        String name = "Pool.processes(" + workers + ")";
+        String clusterName = Configs.randomClusterName();
+        List<Integer> ports = freePorts(workers);
+        List<String> members = new ArrayList<>();
+        for (int port : ports) {
+            members.add("127.0.0.1:" + port);
+        }
+        Configs.quietLogging();
+        WorkerJvm jvm = new WorkerJvm(jvmOptions);
+        List<Process> processes = new ArrayList<>();
+        HazelcastInstance client = null;
+        try {
+            // Worker 0 is told at once to start alone (a member that finds nobody at its listed addresses waits
+            // seconds before it makes itself master); the others are told to join it once it listens.
+            for (int i = 0; i < workers; i++) {
+                processes.add(jvm.start(i));
+            }
+            WorkerJvm.sendJoin(processes.get(0), clusterName, ports.get(0), members.subList(0, 1));
+            trace("workers launched");
+            // The client starts (a second of class loading in a cold JVM) while worker 0 starts.
+            ClientConfig config = Configs.client(clusterName, members, START_TIMEOUT.toMillis());
+            config.getConnectionStrategyConfig().setAsyncStart(true);
+            CompletableFuture<HazelcastInstance> starting = CompletableFuture.supplyAsync(
+                    () -> HazelcastClient.newHazelcastClient(config));
+            try {
+                awaitListening(name, processes.get(0), ports.get(0));
+                trace("worker 0 listens");
+                for (int i = 1; i < workers; i++) {
+                    WorkerJvm.sendJoin(processes.get(i), clusterName, ports.get(i),
+                            List.of(members.get(0), members.get(i)));
+                }
+            } finally {
+                client = join(starting);
+            }
+            trace("client started");
+            awaitMembers(name, client, processes, workers);
+            trace("workers joined");
+            return new ProcessPool(name, workers, client, processes, ports, jvm);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            for (Process p : processes) {
+                p.destroyForcibly();
+            }
+            if (client != null) {
+                client.getLifecycleService().terminate();
+            }
+            if (e instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException(name + " could not start its workers: " + e, e);
+        }
+    }
+
+    private static final long T0 = System.nanoTime();
+
+    private static void trace(String what) {
+        if (Boolean.getBoolean("speedkit.trace")) {
+            System.err.printf("[%.3f s] %s%n", (System.nanoTime() - T0) / 1e9, what);
+        }
+    }
+
+    private static HazelcastInstance join(CompletableFuture<HazelcastInstance> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Waits until worker 0's member accepts connections on its port. */
+    private static void awaitListening(String name, Process worker0, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+                return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!worker0.isAlive()) {
+                throw new IllegalStateException(name + ": worker 0 exited with code " + worker0.exitValue()
+                        + " while starting (its output, if any, is above)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": worker 0 did not start within " + START_TIMEOUT.toSeconds()
+                        + " s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitMembers(String name, HazelcastInstance client, List<Process> processes, int workers)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            int joined = 0;
+            try {
+                for (Member m : client.getCluster().getMembers()) {
+                    if (m.getAttribute(Configs.SLOTS_ATTRIBUTE) != null) {
+                        joined++;
+                    }
+                }
+            } catch (HazelcastClientOfflineException notYet) {
+                // the client has not connected yet
+            }
+            if (joined >= workers) {
+                return;
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                Process p = processes.get(i);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(name + ": worker " + i + " exited with code " + p.exitValue()
+                            + " while starting (its output, if any, is above)");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": only " + joined + " of " + workers + " workers joined within "
+                        + START_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static List<Integer> freePorts(int n) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket();
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                sockets.add(s);
+                ports.add(s.getLocalPort());
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+            }
+        }
+    }
+
+    /** The worker processes, in start order (a test kills one by its pid). */
+    public List<ProcessHandle> workerProcesses() {
+        List<ProcessHandle> out = new ArrayList<>();
+        for (Process p : processes) {
+            out.add(p.toHandle());
+        }
+        return out;
+    }
+
+    /** Chunk attempts sent again because their worker was gone. */
+    public long reruns() {
+        return dispatcher.reruns();
+    }
+
+    /** Chunks each worker process completed, by pid. */
+    public Map<Long, Long> chunksByPid() {
+        return dispatcher.chunksByPid();
+    }
+
+    @Override
+    protected void dispatch(Chunk chunk) {
+        dispatcher.dispatch(chunk);
+    }
+
+    /** A chunk round trip to another JVM costs about 0.5-1 ms; chunks are sized to about 64 of them. */
+    @Override
+    protected long dispatchCostNanos() {
+        return 1_000_000L;
+    }
+
+    @Override
+    protected void shutdown() {
+        dispatcher.closing();
+        closeLifelines();
+        client.getLifecycleService().terminate();
+    }
+
+    /**
+     * The chunks were cancelled (their running items interrupted) before this is called. The workers are told to
+     * exit as after a close; one still alive {@link #KILL_AFTER} later is killed.
+     */
+    @Override
+    protected void shutdownNow() {
+        dispatcher.closing();
+        closeLifelines();
+        client.getLifecycleService().terminate();
+        Executor later = CompletableFuture.delayedExecutor(KILL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        for (Process p : processes) {
+            later.execute(p::destroyForcibly);
+        }
+    }
+
+    private static final Duration KILL_AFTER = Duration.ofSeconds(5);
+
+    /** Closes each worker's stdin: it terminates its member and exits. */
+    private void closeLifelines() {
+        for (Process p : processes) {
+            try {
+                p.getOutputStream().close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    @Override
+    protected boolean awaitTermination(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        for (Process p : processes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
