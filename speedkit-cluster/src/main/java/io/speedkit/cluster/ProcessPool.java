@@ -50,11 +50,13 @@ public final class ProcessPool extends RemotePool {
     private final List<Process> processes;
     private final WorkerJvm jvm;
     private final String name;
+    private final String clusterName;
 
-    private ProcessPool(String name, int workers, HazelcastInstance client, List<Process> processes, List<Integer> ports,
+    private ProcessPool(String name, String clusterName, int workers, HazelcastInstance client, List<Process> processes, List<Integer> ports,
                         WorkerJvm jvm) {
         super(name, workers);
         this.name = name;
+        this.clusterName = clusterName;
         this.client = client;
         this.processes = List.copyOf(processes);
         this.jvm = jvm;
@@ -127,8 +129,9 @@ public final class ProcessPool extends RemotePool {
             }
             trace("client started");
             awaitMembers(name, client, processes, workers);
+            awaitOnline(name, client);
             trace("workers joined");
-            return new ProcessPool(name, workers, client, processes, ports, jvm);
+            return new ProcessPool(name, clusterName, workers, client, processes, ports, jvm);
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -159,6 +162,26 @@ public final class ProcessPool extends RemotePool {
             return starting.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Waits until the client can invoke: it may list the members (from its first connection) a moment before it
+     * counts as connected.
+     */
+    private static void awaitOnline(String name, HazelcastInstance client) throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                client.getExecutorService(Configs.EXECUTOR); // the proxy's creation is an invocation
+                return;
+            } catch (HazelcastClientOfflineException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": the workers started but did not accept a connection within "
+                            + START_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(10);
+            }
         }
     }
 
@@ -246,6 +269,20 @@ public final class ProcessPool extends RemotePool {
         List<ProcessHandle> out = new ArrayList<>();
         for (Process p : processes) {
             out.add(p.toHandle());
+        }
+        return out;
+    }
+
+    /** The pool's cluster name: random, never on a command line. */
+    String clusterName() {
+        return clusterName;
+    }
+
+    /** The ports the workers' members listen on (all on 127.0.0.1). */
+    public java.util.Set<Integer> memberPorts() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (Member m : dispatcher.members()) {
+            out.add(m.getAddress().getPort());
         }
         return out;
     }

@@ -50,6 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is left, the chunk fails with {@link #noMembers()}'s message, and so does the map: it never hangs.
  */
 public final class Dispatcher implements MembershipListener {
+    /** How often a chunk is sent again after lost connections before its map fails. */
+    private static final int MAX_RESENDS = 16;
     private final String poolName;
     private final IExecutorService executor;
     private final Map<UUID, Worker> workers = new ConcurrentHashMap<>();
@@ -83,12 +85,14 @@ public final class Dispatcher implements MembershipListener {
         final Chunk chunk;
         final ChunkTask task;
         final Worker on;
+        final int resends;
         final AtomicBoolean settled = new AtomicBoolean();
 
-        Attempt(Chunk chunk, ChunkTask task, Worker on) {
+        Attempt(Chunk chunk, ChunkTask task, Worker on, int resends) {
             this.chunk = chunk;
             this.task = task;
             this.on = on;
+            this.resends = resends;
         }
     }
 
@@ -164,6 +168,7 @@ public final class Dispatcher implements MembershipListener {
     public void memberGone(UUID uuid, String why) {
         gone.add(uuid);
         Worker w = workers.remove(uuid);
+        trace("memberGone " + uuid + " " + why + " known=" + (w != null) + " attempts=" + (w == null ? 0 : w.attempts.size()));
         if (w == null) {
             return;
         }
@@ -186,7 +191,7 @@ public final class Dispatcher implements MembershipListener {
     public void dispatch(Chunk chunk) {
         byte[] fn = encodeFunction(chunk.function());
         byte[] items = encodeItems(chunk);
-        send(chunk, new ChunkTask(fn, items, chunk.firstIndex(), chunk.failFast()), true);
+        send(chunk, new ChunkTask(fn, items, chunk.firstIndex(), chunk.failFast()), true, 0);
     }
 
     private byte[] encodeFunction(Fn<Object, Object> fn) {
@@ -222,25 +227,68 @@ public final class Dispatcher implements MembershipListener {
         }
     }
 
+    /**
+     * The handle a chunk gets: cancelling it asks the member to interrupt the chunk, on another thread — a
+     * client's cancel waits for the member's answer, and a member that is gone never answers.
+     */
+    private record Cancel(Future<?> remote) implements Future<Object> {
+        private static final java.util.concurrent.Executor CANCELLER = task -> Thread.ofVirtual()
+                .name("speedkit-cancel").start(task);
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            CANCELLER.execute(() -> {
+                try {
+                    remote.cancel(mayInterruptIfRunning);
+                } catch (RuntimeException gone) {
+                    // the member or the connection is gone: nothing left to interrupt
+                }
+            });
+            return true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return remote.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return remote.isDone();
+        }
+
+        @Override
+        public Object get() throws InterruptedException, ExecutionException {
+            return remote.get();
+        }
+
+        @Override
+        public Object get(long timeout, java.util.concurrent.TimeUnit unit)
+                throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+            return remote.get(timeout, unit);
+        }
+    }
+
     /** A chunk waiting for a free executor thread. */
-    private record Pending(Chunk chunk, ChunkTask task) {
+    private record Pending(Chunk chunk, ChunkTask task, int resends) {
     }
 
     private final Object lock = new Object();
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
 
-    private void send(Chunk chunk, ChunkTask task, boolean first) {
+    private void send(Chunk chunk, ChunkTask task, boolean first, int resends) {
         String none = null;
         synchronized (lock) {
             if (workers.isEmpty()) {
                 none = noMembers();
             } else if (first) {
-                waiting.addLast(new Pending(chunk, task));
+                waiting.addLast(new Pending(chunk, task, resends));
             } else {
-                waiting.addFirst(new Pending(chunk, task)); // a re-run goes before new work
+                waiting.addFirst(new Pending(chunk, task, resends)); // a re-run goes before new work
             }
         }
         if (none != null) {
+            trace("no members for " + chunk + ": " + none);
             if (first) {
                 throw new RejectedExecutionException(none);
             }
@@ -275,7 +323,7 @@ public final class Dispatcher implements MembershipListener {
                 }
                 waiting.pollFirst();
                 w.inFlight++;
-                a = new Attempt(p.chunk, p.task, w);
+                a = new Attempt(p.chunk, p.task, w, p.resends);
                 w.attempts.add(a);
             }
             submit(a);
@@ -294,7 +342,7 @@ public final class Dispatcher implements MembershipListener {
             done(a, null, e);
             return;
         }
-        a.chunk.attach(f);
+        a.chunk.attach(new Cancel(f));
         if (!(f instanceof CompletionStage<?>)) {
             throw new IllegalStateException("Hazelcast returned a " + f.getClass().getName() + ", not a CompletionStage");
         }
@@ -322,7 +370,14 @@ public final class Dispatcher implements MembershipListener {
         return best;
     }
 
+    static void trace(String what) {
+        if (Boolean.getBoolean("speedkit.trace")) {
+            System.err.println("[dispatcher] " + what);
+        }
+    }
+
     private void again(Attempt a) {
+        trace("again " + a.chunk + " cancelled=" + a.chunk.isCancelled());
         synchronized (lock) {
             a.on.inFlight--;
         }
@@ -331,7 +386,7 @@ public final class Dispatcher implements MembershipListener {
             return;
         }
         reruns.incrementAndGet();
-        send(a.chunk, a.task, false);
+        send(a.chunk, a.task, false, a.resends + 1);
     }
 
     private void done(Attempt a, ChunkTask.Result r, Throwable err) {
@@ -340,8 +395,16 @@ public final class Dispatcher implements MembershipListener {
         }
         a.on.attempts.remove(a);
         Throwable cause = unwrap(err);
-        if (cause != null && memberError(cause)) {
-            memberGone(a.on.member.getUuid(), "member " + a.on.member.getAddress() + " failed: " + cause);
+        trace("done " + a.chunk + " on " + a.on.member.getAddress() + ": " + cause);
+        if (cause instanceof MemberLeftException || cause instanceof TargetNotMemberException) {
+            memberGone(a.on.member.getUuid(), "member " + a.on.member.getAddress() + " left: " + cause);
+            again(a);
+            return;
+        }
+        if (cause instanceof TargetDisconnectedException && a.resends < MAX_RESENDS) {
+            // The connection that carried it closed: often the one to another member that died, not this
+            // member's. The outcome is lost either way; send the chunk again (a member that really is gone is
+            // dropped by its process watcher or the cluster, and then this goes elsewhere).
             again(a);
             return;
         }
@@ -379,11 +442,6 @@ public final class Dispatcher implements MembershipListener {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static boolean memberError(Throwable t) {
-        return t instanceof MemberLeftException || t instanceof TargetNotMemberException
-                || t instanceof TargetDisconnectedException;
     }
 
     /** Whether an error means this JVM's own Hazelcast instance or client is gone. */

@@ -141,7 +141,11 @@ public final class JobChunk implements Chunk, Callable<Void> {
     void interrupt() {
         Future<?> h = handle;
         if (h != null) {
-            h.cancel(true);
+            try {
+                h.cancel(true);
+            } catch (RuntimeException e) {
+                // a remote backend's handle may fail to reach a worker that is gone: the chunk is cancelled anyway
+            }
         }
     }
 
@@ -185,7 +189,7 @@ public final class JobChunk implements Chunk, Callable<Void> {
     public void attach(Future<?> handle) {
         this.handle = handle;
         if (cancelled) {
-            handle.cancel(true);
+            interrupt();
         }
     }
 
