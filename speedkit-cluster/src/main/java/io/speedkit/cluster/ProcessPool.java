@@ -30,11 +30,16 @@ import java.util.concurrent.TimeUnit;
  * each running one item at a time, so a task that crashes its JVM, leaks memory or holds a global lock harms
  * only its worker.
  *
- * <p>The workers and this JVM form a private Hazelcast cluster: bound to 127.0.0.1, on ports chosen when the
- * pool starts and listed one by one, under a random 128-bit cluster name passed on the workers' stdin (not
- * their command line); no multicast, no auto-detection, no phone-home. This JVM is a lite member: it holds
- * no data and runs no chunks. Each worker's stdin is a pipe from this JVM and its lifeline: when the pool
- * closes, or this JVM ends in any way (even {@code kill -9}), the pipe closes and the worker exits.
+ * <p>The workers form a private Hazelcast cluster: bound to 127.0.0.1, on ports chosen when the pool starts and
+ * listed one by one, under a random 128-bit cluster name passed on the workers' stdin (not their command
+ * line); no multicast, no auto-detection, no phone-home. This JVM joins it as a client, so it listens on no
+ * port. Each worker's stdin is a pipe from this JVM and its lifeline: when the pool closes, or this JVM ends
+ * in any way (even {@code kill -9}), the pipe closes and the worker exits.
+ *
+ * <p>Start-up: worker 0 starts its member alone at once (a member that finds nobody at its listed addresses
+ * waits seconds before it makes itself master), the client starts meanwhile, and the other workers are told
+ * to join once worker 0 listens. Worker JVMs share a class-data archive ({@link WorkerJvm}). With
+ * {@code -Dspeedkit.trace=true} the steps are printed on stderr with their times.
  *
  * <p>Functions, items and results cross JVMs, so they must be {@link java.io.Serializable}; a function that
  * is not is refused before any item runs. The function's class must be on the class path (a program run as a

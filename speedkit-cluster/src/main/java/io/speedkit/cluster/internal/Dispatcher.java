@@ -1,11 +1,9 @@
 package io.speedkit.cluster.internal;
 
-import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
@@ -15,7 +13,6 @@ import io.speedkit.pool.Fn;
 import io.speedkit.pool.Outcome;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,7 +165,9 @@ public final class Dispatcher implements MembershipListener {
     public void memberGone(UUID uuid, String why) {
         gone.add(uuid);
         Worker w = workers.remove(uuid);
-        trace("memberGone " + uuid + " " + why + " known=" + (w != null) + " attempts=" + (w == null ? 0 : w.attempts.size()));
+        if (TRACE) {
+            trace("member gone " + uuid + ": " + why + "; attempts " + (w == null ? 0 : w.attempts.size()));
+        }
         if (w == null) {
             return;
         }
@@ -288,7 +287,9 @@ public final class Dispatcher implements MembershipListener {
             }
         }
         if (none != null) {
-            trace("no members for " + chunk + ": " + none);
+            if (TRACE) {
+                trace("no members for " + chunk + ": " + none);
+            }
             if (first) {
                 throw new RejectedExecutionException(none);
             }
@@ -370,14 +371,17 @@ public final class Dispatcher implements MembershipListener {
         return best;
     }
 
-    static void trace(String what) {
-        if (Boolean.getBoolean("speedkit.trace")) {
-            System.err.println("[dispatcher] " + what);
-        }
+    /** {@code -Dspeedkit.trace=true}: chunks re-sent and members gone, on stderr. Read once. */
+    private static final boolean TRACE = Boolean.getBoolean("speedkit.trace");
+
+    private static void trace(String what) {
+        System.err.println("[dispatcher] " + what);
     }
 
     private void again(Attempt a) {
-        trace("again " + a.chunk + " cancelled=" + a.chunk.isCancelled());
+        if (TRACE) {
+            trace("again " + a.chunk + " cancelled=" + a.chunk.isCancelled());
+        }
         synchronized (lock) {
             a.on.inFlight--;
         }
@@ -395,7 +399,9 @@ public final class Dispatcher implements MembershipListener {
         }
         a.on.attempts.remove(a);
         Throwable cause = unwrap(err);
-        trace("done " + a.chunk + " on " + a.on.member.getAddress() + ": " + cause);
+        if (TRACE) {
+            trace("done " + a.chunk + " on " + a.on.member.getAddress() + ": " + cause);
+        }
         if (cause instanceof MemberLeftException || cause instanceof TargetNotMemberException) {
             memberGone(a.on.member.getUuid(), "member " + a.on.member.getAddress() + " left: " + cause);
             again(a);
@@ -444,11 +450,6 @@ public final class Dispatcher implements MembershipListener {
         return t;
     }
 
-    /** Whether an error means this JVM's own Hazelcast instance or client is gone. */
-    static boolean localGone(Throwable t) {
-        return t instanceof HazelcastInstanceNotActiveException || t instanceof HazelcastClientNotActiveException;
-    }
-
     /** Why no chunk can run: every worker is gone, with what is known of their departures. */
     public String noMembers() {
         List<String> why;
@@ -459,10 +460,5 @@ public final class Dispatcher implements MembershipListener {
             return poolName + " is shutting down";
         }
         return poolName + ": every worker is gone" + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
-    }
-
-    /** Test hook for the members a pool sees. */
-    Collection<UUID> liveMembers() {
-        return workers.keySet();
     }
 }

@@ -53,6 +53,39 @@ public final class WorkerJvm {
         this.classPath = classPath();
         this.archive = archivePath(this.classPath, this.jvmOptions);
         this.archiveExists = archive != null && Files.isRegularFile(archive);
+        if (archive != null && !archiveExists) {
+            prune(archive.getParent());
+        }
+    }
+
+    /** Archives kept in the cache folder: a new one (a changed class path) removes the oldest beyond these. */
+    static final int ARCHIVES_KEPT = 4;
+
+    /**
+     * Removes all but the {@link #ARCHIVES_KEPT} newest worker archives (about 25 MiB each), before a new one is
+     * recorded. A JVM that maps a removed archive keeps it until it exits: removing unlinks, it does not truncate.
+     */
+    private static void prune(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<Path> archives = new ArrayList<>(files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith("workers-") && n.endsWith(".jsa");
+            }).toList());
+            archives.sort((a, b) -> Long.compare(modified(b), modified(a)));
+            for (Path old : archives.subList(Math.min(archives.size(), ARCHIVES_KEPT - 1), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be tidied is still a cache
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The flags every worker gets, before the user's options. */

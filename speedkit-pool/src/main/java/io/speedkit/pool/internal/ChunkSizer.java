@@ -15,7 +15,8 @@ package io.speedkit.pool.internal;
  *       produce a chunk that keeps one worker busy while the others idle), never more than
  *       {@code buffer / (2 × workers)} (so at least two chunks per worker fit in the buffer), and, when the
  *       number of items is known, never more than Python's {@code ceil(len / (4 × workers))} (every worker
- *       still gets about four chunks, which balances the tail).</li>
+ *       still gets about four chunks), and never more than {@code ceil(remaining / (2 × workers))}, so that
+ *       the last chunks are short and the tail is balanced.</li>
  * </ol>
  *
  * Timings are reported by several workers at once; {@link #next()} reads the last average without a lock.
@@ -27,6 +28,8 @@ public final class ChunkSizer {
 
     private final int explicit;
     private final int cap;
+    private final long total;
+    private final int workers;
     private final long targetNanos;
     private volatile double costPerItem = -1;
     private double sumNanos;
@@ -34,9 +37,15 @@ public final class ChunkSizer {
     private volatile int largestTimed;
 
     ChunkSizer(int explicit, int cap, long targetNanos) {
+        this(explicit, cap, targetNanos, -1, 1);
+    }
+
+    ChunkSizer(int explicit, int cap, long targetNanos, long total, int workers) {
         this.explicit = explicit;
         this.cap = Math.max(1, cap);
         this.targetNanos = targetNanos;
+        this.total = total;
+        this.workers = Math.max(1, workers);
     }
 
     /**
@@ -55,11 +64,21 @@ public final class ChunkSizer {
             cap = Math.min(cap, Math.max(1, python));
         }
         long target = Math.max(TARGET_NANOS, 64 * Math.max(0, dispatchNanos));
-        return new ChunkSizer(explicit, (int) Math.min(Integer.MAX_VALUE, cap), target);
+        return new ChunkSizer(explicit, (int) Math.min(Integer.MAX_VALUE, cap), target, total, workers);
     }
 
-    /** The size of the next chunk. */
+    /** The size of the next chunk, not knowing how many items were taken. */
     public int next() {
+        return next(-1);
+    }
+
+    /**
+     * The size of the next chunk after {@code taken} items. When the number of items is known, a chunk is also
+     * never more than {@code ceil(remaining / (2 × workers))}: near the end chunks shrink, so that the last ones
+     * are short and no worker idles long while another finishes a big one (OpenMP's "guided" schedule). Until
+     * half the items are taken this is no tighter than Python's share.
+     */
+    public int next(long taken) {
         if (explicit > 0) {
             return explicit;
         }
@@ -69,6 +88,10 @@ public final class ChunkSizer {
         }
         double want = cost <= 0 ? cap : Math.ceil(targetNanos / cost);
         long limit = Math.min(cap, (long) largestTimed * GROWTH);
+        if (taken >= 0 && taken < total) { // past a total that was only a hint, the rest is unknown
+            long remaining = total - taken;
+            limit = Math.min(limit, (remaining + 2L * workers - 1) / (2L * workers));
+        }
         return (int) Math.max(1, Math.min(want, limit));
     }
 

@@ -67,6 +67,29 @@ class ChunkSizerTest {
     }
 
     @Test
+    void automatic_chunksShrinkNearTheEndOfAKnownLength() {
+        ChunkSizer s = ChunkSizer.of(0, 1000, 2, BIG_BUFFER, 0); // Python's share: ceil(1000 / 8) = 125
+        s.record(1, 1);
+        s.record(100, 1); // tiny items: the share is the limit
+        assertEquals(125, s.next(0));
+        assertEquals(125, s.next(500)); // ceil(500 / 4) = 125: half-way, no tighter than Python's share
+        assertEquals(25, s.next(900));  // ceil(100 / 4)
+        assertEquals(1, s.next(997));   // ceil(3 / 4)
+        // a simulated map: sizes never grow, and the last chunk holds one item
+        long taken = 0;
+        int last = Integer.MAX_VALUE;
+        while (taken < 1000) {
+            int k = (int) Math.min(s.next(taken), 1000 - taken);
+            assertTrue(k <= last, "a chunk of " + k + " after one of " + last);
+            last = k;
+            taken += k;
+        }
+        assertEquals(1, last);
+        // past a total that was only a hint, the rest is unknown: Python's share again
+        assertEquals(125, s.next(1200));
+    }
+
+    @Test
     void automatic_leavesRoomForTwoChunksPerWorkerInTheBuffer() {
         ChunkSizer s = ChunkSizer.of(0, -1, 4, 800, 0);
         assertEquals(100, s.cap());
