@@ -2,7 +2,6 @@ package io.speedkit.pool.internal;
 
 import io.speedkit.pool.Outcome;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -77,7 +76,10 @@ public final class Cursor<R> implements Iterator<R> {
                     out.add(Job.outcome(c, i));
                 }
             } else {
-                out.addAll(Arrays.asList(c.slots).subList(0, c.size));
+                Object[] slots = c.slots;
+                for (int i = 0; i < c.size; i++) { // no list views: a map of 100,000 one-item chunks copies here
+                    out.add(slots[i]);
+                }
             }
         }
         return (List<R>) out;

@@ -149,7 +149,7 @@ public final class Job implements ChunkOwner {
      *                             cancelled and the interrupt flag set again)
      */
     public JobChunk take(JobChunk consumed) {
-        if (consumed != null) {
+        if (consumed != null && !exhausted) { // once the input is read to its end, permits no longer matter
             permits.addAndGet(consumed.size);
             pump();
         }
