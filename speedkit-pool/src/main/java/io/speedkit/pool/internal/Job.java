@@ -44,10 +44,10 @@ import java.util.function.LongSupplier;
  *
  * <h2>Waking the consumer</h2>
  * An imap's reader is woken as soon as its next chunk is ready. A {@code map}'s caller, which only copies results
- * into a list, is woken at the end, on a failure, or — while the input is still being read — when half the
- * buffer holds finished results it can take (in input order: from the head on): a few times per buffer instead
- * of once per chunk, so that on a machine with as many workers as cores it does not keep taking a core away
- * from them.
+ * into a list, is woken at the end, on a failure, and when it can take results (in input order: the head chunk
+ * is done) and should: while the input is being read, only once half the buffer holds finished results — a few
+ * times per buffer instead of once per chunk, so that on a machine with as many workers as cores it does not
+ * keep taking a core away from them.
  */
 public final class Job implements ChunkOwner {
     private final Engine engine;
@@ -249,13 +249,15 @@ public final class Job implements ChunkOwner {
             if (!ordered) {
                 completed.add(c);
             }
-            // A whole-list caller is woken for the end (any chunk may be the last), or to give permits back
-            // while the input is still being read — and in input order only when it can: when the head is done.
-            // Waking it for every chunk that ends out of order cost a futex wake-up per chunk: 100,000 I/O tasks
-            // finishing together woke it 100,000 times for nothing.
+            // A whole-list caller is woken for the end (any chunk may be the last), and otherwise only when it
+            // can take something — in input order, when the head is done — and has a reason to: to give permits
+            // back while the input is being read, or, once it is read, to take results as they come rather than
+            // all at the end (which would keep every finished chunk alive until then). A chunk that ends behind
+            // an unfinished head does not wake it: with many I/O tasks ending out of order, that was a futex
+            // wake-up per chunk for nothing.
             boolean wake = wholeList
                     ? (exhausted && inFlight.get() == 0)
-                            || (!exhausted && permits.get() <= lowWater && (!ordered || head.done))
+                            || ((exhausted || permits.get() <= lowWater) && (!ordered || head.done))
                     : !ordered || c == head;
             if (waiting > 0 && wake) {
                 changed.signal();
