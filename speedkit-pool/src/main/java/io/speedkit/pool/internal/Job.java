@@ -229,7 +229,7 @@ public final class Job implements ChunkOwner {
             checkFinished();
             return;
         }
-        if (c.ran > 0) {
+        if (c.ran > 0 && !exhausted) { // sizes only matter for chunks still to be read; the sizer is a monitor
             sizer.record(c.ran, runNanos);
         }
         if (listening) {
@@ -266,7 +266,9 @@ public final class Job implements ChunkOwner {
             lock.unlock();
         }
         checkFinished();
-        pump();
+        if (!exhausted) {
+            pump();
+        }
     }
 
     @Override
