@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.speedkit.cluster.internal.Configs;
-import io.speedkit.cluster.internal.WorkerJvm;
 import io.speedkit.pool.Pool;
 import io.speedkit.pool.RemotePool;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,44 +26,24 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterPoolTest {
     private static final String NAME = Configs.randomClusterName();
-    private static final List<Process> MEMBERS = new ArrayList<>();
-    private static final List<String> ADDRESSES = new ArrayList<>();
+    private static Members members;
+    private static List<Process> MEMBERS;
+    private static List<String> ADDRESSES;
 
     @BeforeAll
     static void startTwoMembers() throws IOException {
-        int[] ports = {freePort(), freePort()};
-        for (int port : ports) {
-            ADDRESSES.add("127.0.0.1:" + port);
-        }
-        for (int i = 0; i < 2; i++) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(WorkerJvm.baseFlags());
-            cmd.add("-Dhazelcast.logging.type=none");
-            // the members get this JVM's class path: the application's classes (the test's lambdas) are on it
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Member.class.getName(), "--cluster-name",
-                    NAME, "--port", Integer.toString(ports[i]), "--members", String.join(",", ADDRESSES), "--threads", "2"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            MEMBERS.add(p);
-            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            assertTrue(line != null && line.startsWith("speedkit member 127.0.0.1:" + ports[i] + " of cluster " + NAME),
-                    "member said: " + line);
-            // the second one starts after the first is up, so it joins it rather than waiting to become master
-        }
+        members = Members.start(NAME, 2, 2);
+        MEMBERS = members.processes;
+        ADDRESSES = members.addresses;
     }
 
     @AfterAll
     static void stopMembers() {
-        for (Process p : MEMBERS) {
-            p.destroyForcibly();
-        }
+        members.close();
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return s.getLocalPort();
-        }
+        return Members.freePort();
     }
 
     @Test

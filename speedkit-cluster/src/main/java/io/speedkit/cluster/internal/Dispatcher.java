@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,8 +49,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * is left, the chunk fails with {@link #noMembers()}'s message, and so does the map: it never hangs.
  */
 public final class Dispatcher implements MembershipListener {
-    /** How often a chunk is sent again after lost connections before its map fails. */
-    private static final int MAX_RESENDS = 16;
+    /**
+     * How often a chunk is sent again after lost connections before its map fails. With the back-off below
+     * (25 ms doubling to 1 s) that spans about 25 s: longer than a cluster takes to drop a member that stopped
+     * answering ({@link Configs#HEARTBEAT_TIMEOUT_SECONDS}), after which the chunk goes elsewhere.
+     */
+    private static final int MAX_RESENDS = 30;
+    /** A member whose connection just closed is chosen last for this long. */
+    private static final long SUSPECT_NANOS = 2_000_000_000L;
     private final String poolName;
     private final IExecutorService executor;
     private final Map<UUID, Worker> workers = new ConcurrentHashMap<>();
@@ -70,6 +78,11 @@ public final class Dispatcher implements MembershipListener {
         int inFlight; // under the dispatcher's lock
         final Set<Attempt> attempts = ConcurrentHashMap.newKeySet();
         volatile boolean gone;
+        volatile long suspectUntil;
+
+        boolean suspect(long now) {
+            return now - suspectUntil < 0;
+        }
 
         Worker(Member member, int slots) {
             this.member = member;
@@ -357,15 +370,25 @@ public final class Dispatcher implements MembershipListener {
         }
     }
 
-    /** The live worker with the most free executor threads, or null if all are busy. Under the lock. */
+    /**
+     * The live worker with the most free executor threads — one whose connection did not just close, if there
+     * is such a one with a free thread — or null if all are busy. Under the lock.
+     */
     private Worker free() {
+        long now = System.nanoTime();
         Worker best = null;
         int most = 0;
+        boolean bestSuspect = true;
         for (Worker w : workers.values()) {
             int free = w.slots - w.inFlight;
-            if (!w.gone && free > most) {
+            if (w.gone || free <= 0) {
+                continue;
+            }
+            boolean suspect = w.suspect(now);
+            if (best == null || (bestSuspect && !suspect) || (bestSuspect == suspect && free > most)) {
                 best = w;
                 most = free;
+                bestSuspect = suspect;
             }
         }
         return best;
@@ -376,6 +399,15 @@ public final class Dispatcher implements MembershipListener {
 
     private static void trace(String what) {
         System.err.println("[dispatcher] " + what);
+    }
+
+    /** Sends a chunk whose attempt was lost again (its thread was released already). */
+    private void resend(Attempt a) {
+        if (a.chunk.isCancelled()) {
+            return;
+        }
+        reruns.incrementAndGet();
+        send(a.chunk, a.task, false, a.resends + 1);
     }
 
     private void again(Attempt a) {
@@ -389,8 +421,7 @@ public final class Dispatcher implements MembershipListener {
             drain();
             return;
         }
-        reruns.incrementAndGet();
-        send(a.chunk, a.task, false, a.resends + 1);
+        resend(a);
     }
 
     private void done(Attempt a, ChunkTask.Result r, Throwable err) {
@@ -408,10 +439,17 @@ public final class Dispatcher implements MembershipListener {
             return;
         }
         if (cause instanceof TargetDisconnectedException && a.resends < MAX_RESENDS) {
-            // The connection that carried it closed: often the one to another member that died, not this
-            // member's. The outcome is lost either way; send the chunk again (a member that really is gone is
-            // dropped by its process watcher or the cluster, and then this goes elsewhere).
-            again(a);
+            // The connection that carried it closed. The member may be dead and not yet dropped by the cluster
+            // (that takes up to the heartbeat timeout), or alive behind a connection that will be re-opened:
+            // the outcome is lost either way. Send the chunk again after a back-off, preferring other members
+            // meanwhile; once the member is dropped (process watcher, membership event) it goes elsewhere.
+            a.on.suspectUntil = System.nanoTime() + SUSPECT_NANOS;
+            synchronized (lock) {
+                a.on.inFlight--;
+            }
+            long delay = Math.min(1_000, 25L << Math.min(a.resends, 6));
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> resend(a));
+            drain();
             return;
         }
         synchronized (lock) {
