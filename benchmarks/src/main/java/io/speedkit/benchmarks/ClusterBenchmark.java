@@ -510,7 +510,7 @@ public final class ClusterBenchmark {
         int itemCount = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         int reps = Integer.parseInt(args[4]);
-        double nsPerStep = calibrate();
+        double nsPerStep = PoolWorkloads.calibrate();
         emit("CALIBRATION ns_per_step=%.4f%n", nsPerStep);
         ProcessPool processes = startWithRetries();
         try (Pool cpu = Pool.cpu()) {
@@ -579,11 +579,11 @@ public final class ClusterBenchmark {
                         for (Integer i : in) {
                             out.add(PoolWorkloads.spin(s, i));
                         }
-                        return sum(out);
+                        return PoolWorkloads.sum(out);
                     },
-                    (in, s) -> sum(cpu.map(i -> PoolWorkloads.spin(s, i), in)),
-                    (in, s) -> sum(processes.map(i -> PoolWorkloads.spin(s, i), in)),
-                    (in, s) -> sum(processes.map(i -> PoolWorkloads.spin(s, i), in, small)));
+                    (in, s) -> PoolWorkloads.sum(cpu.map(i -> PoolWorkloads.spin(s, i), in)),
+                    (in, s) -> PoolWorkloads.sum(processes.map(i -> PoolWorkloads.spin(s, i), in)),
+                    (in, s) -> PoolWorkloads.sum(processes.map(i -> PoolWorkloads.spin(s, i), in, small)));
             long[][] times = new long[configs.size()][reps];
             long[][] cpuTime = new long[configs.size()][2]; // the parent's CPU, the workers' CPU, over the measured maps
             List<ProcessHandle> workerHandles = processes.workerProcesses();
@@ -642,8 +642,8 @@ public final class ClusterBenchmark {
             for (Integer i : items) {
                 inSerial.add(timed.apply(i));
             }
-            emit("RESULT itemtime serial=%d cpu=%d processes=%d%n", sum(inSerial) / itemCount,
-                    sum(cpu.map(timed, items)) / itemCount, sum(processes.map(timed, items)) / itemCount);
+            emit("RESULT itemtime serial=%d cpu=%d processes=%d%n", PoolWorkloads.sum(inSerial) / itemCount,
+                    PoolWorkloads.sum(cpu.map(timed, items)) / itemCount, PoolWorkloads.sum(processes.map(timed, items)) / itemCount);
             emit("RESULT rss parent_kib=%d workers_kib=%s%n", vmHwmKib(ProcessHandle.current().pid()),
                     workerHwms(processes));
             System.out.println("SINK " + sink);
@@ -667,37 +667,6 @@ public final class ClusterBenchmark {
                 }
             }
         }
-    }
-
-    private static long sum(List<Long> values) {
-        long s = 0;
-        for (long v : values) {
-            s += v;
-        }
-        return s;
-    }
-
-    /**
-     * Nanoseconds per {@link PoolWorkloads#spin} step, as {@link PoolWorkloads} calibrates: the fastest of 15 timed
-     * {@code spin(1,000,000)} (noise only ever adds time) after 30 untimed ones, which get the loop compiled by C2.
-     */
-    private static double calibrate() {
-        int steps = 1_000_000;
-        long sink = 0;
-        for (int i = 0; i < 30; i++) {
-            sink += PoolWorkloads.spin(steps, i);
-        }
-        long[] t = new long[15];
-        for (int i = 0; i < t.length; i++) {
-            long t0 = System.nanoTime();
-            sink += PoolWorkloads.spin(steps, i);
-            t[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(t);
-        if (sink == 42) {
-            System.out.println(); // never: keeps the calibration's results alive
-        }
-        return t[0] / (double) steps;
     }
 
     /**

@@ -136,7 +136,7 @@ public final class PoolWorkloads {
         }
     }
 
-    private static long sum(List<Long> values) {
+    static long sum(List<Long> values) {
         long s = 0;
         for (long v : values) {
             s += v;
@@ -148,7 +148,7 @@ public final class PoolWorkloads {
      * Nanoseconds per {@link #spin} step: the fastest of 15 timed {@code spin(1,000,000)} (noise only ever adds
      * time) after 30 untimed ones, which get the loop compiled by C2.
      */
-    private static double calibrate() {
+    static double calibrate() {
         int steps = 1_000_000;
         long sink = 0;
         for (int i = 0; i < 30; i++) {

@@ -25,11 +25,9 @@ public final class ClusterPool extends RemotePool {
 
     private final HazelcastInstance client;
     private final Dispatcher dispatcher;
-    private final String name;
 
     private ClusterPool(String name, HazelcastInstance client, Dispatcher dispatcher) {
         super(name, Math.max(1, dispatcher.slots()));
-        this.name = name;
         this.client = client;
         this.dispatcher = dispatcher;
     }
@@ -92,10 +90,5 @@ public final class ClusterPool extends RemotePool {
     @Override
     protected boolean awaitTermination(long nanos) {
         return !client.getLifecycleService().isRunning();
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

@@ -15,15 +15,21 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code Pool.processes(n)}: Python's {@code multiprocessing.Pool(n)} — {@code n} worker JVMs on this machine,
@@ -54,19 +60,17 @@ public final class ProcessPool extends RemotePool {
     private final Dispatcher dispatcher;
     private final List<Process> processes;
     private final WorkerJvm jvm;
-    private final String name;
     private final String clusterName;
 
     private ProcessPool(String name, String clusterName, int workers, HazelcastInstance client, List<Process> processes, List<Integer> ports,
                         WorkerJvm jvm) {
         super(name, workers);
-        this.name = name;
         this.clusterName = clusterName;
         this.client = client;
         this.processes = List.copyOf(processes);
         this.jvm = jvm;
         this.dispatcher = new Dispatcher(name, client);
-        Map<Integer, UUID> byPort = new java.util.HashMap<>();
+        Map<Integer, UUID> byPort = new HashMap<>();
         for (Member m : dispatcher.members()) {
             byPort.put(m.getAddress().getPort(), m.getUuid());
         }
@@ -175,72 +179,68 @@ public final class ProcessPool extends RemotePool {
      * counts as connected.
      */
     private static void awaitOnline(String name, HazelcastInstance client) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
+        await(name, List.of(), () -> "the workers started but did not accept a connection within "
+                + START_TIMEOUT.toSeconds() + " s", () -> {
             try {
                 client.getExecutorService(Configs.EXECUTOR); // the proxy's creation is an invocation
-                return;
+                return true;
             } catch (HazelcastClientOfflineException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + ": the workers started but did not accept a connection within "
-                            + START_TIMEOUT.toSeconds() + " s");
-                }
-                Thread.sleep(10);
+                return false;
             }
-        }
+        });
     }
 
     /** Waits until worker 0's member accepts connections on its port. */
     private static void awaitListening(String name, Process worker0, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            try (java.net.Socket s = new java.net.Socket()) {
+        await(name, List.of(worker0), () -> "worker 0 did not start within " + START_TIMEOUT.toSeconds() + " s", () -> {
+            try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
-                return;
+                return true;
             } catch (IOException notYet) {
-                // not listening yet
+                return false;
             }
-            if (!worker0.isAlive()) {
-                throw new IllegalStateException(name + ": worker 0 exited with code " + worker0.exitValue()
-                        + " while starting (its output, if any, is above)");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + ": worker 0 did not start within " + START_TIMEOUT.toSeconds()
-                        + " s");
-            }
-            Thread.sleep(5);
-        }
+        });
     }
 
+    /** Waits until {@code workers} members that run chunks are in the client's view of the cluster. */
     private static void awaitMembers(String name, HazelcastInstance client, List<Process> processes, int workers)
             throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            int joined = 0;
+        int[] joined = new int[1];
+        await(name, processes, () -> "only " + joined[0] + " of " + workers + " workers joined within "
+                + START_TIMEOUT.toSeconds() + " s", () -> {
+            joined[0] = 0;
             try {
                 for (Member m : client.getCluster().getMembers()) {
                     if (m.getAttribute(Configs.SLOTS_ATTRIBUTE) != null) {
-                        joined++;
+                        joined[0]++;
                     }
                 }
             } catch (HazelcastClientOfflineException notYet) {
                 // the client has not connected yet
             }
-            if (joined >= workers) {
-                return;
-            }
-            for (int i = 0; i < processes.size(); i++) {
-                Process p = processes.get(i);
+            return joined[0] >= workers;
+        });
+    }
+
+    /**
+     * Polls {@code done} every few milliseconds until it holds. Fails with one line when a watched worker
+     * (worker i = {@code watched.get(i)}) exits meanwhile, or after {@link #START_TIMEOUT}.
+     */
+    private static void await(String name, List<Process> watched, Supplier<String> timedOut, BooleanSupplier done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!done.getAsBoolean()) {
+            for (int i = 0; i < watched.size(); i++) {
+                Process p = watched.get(i);
                 if (!p.isAlive()) {
                     throw new IllegalStateException(name + ": worker " + i + " exited with code " + p.exitValue()
                             + " while starting (its output, if any, is above)");
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + ": only " + joined + " of " + workers + " workers joined within "
-                        + START_TIMEOUT.toSeconds() + " s");
+                throw new IllegalStateException(name + ": " + timedOut.get());
             }
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
     }
 
@@ -284,8 +284,8 @@ public final class ProcessPool extends RemotePool {
     }
 
     /** The ports the workers' members listen on (all on 127.0.0.1). */
-    public java.util.Set<Integer> memberPorts() {
-        java.util.Set<Integer> out = new java.util.TreeSet<>();
+    public Set<Integer> memberPorts() {
+        Set<Integer> out = new TreeSet<>();
         for (Member m : dispatcher.members()) {
             out.add(m.getAddress().getPort());
         }
@@ -364,10 +364,5 @@ public final class ProcessPool extends RemotePool {
             }
         }
         return true;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

@@ -28,14 +28,8 @@ final class Members implements AutoCloseable {
             m.addresses.add("127.0.0.1:" + ports.get(i));
         }
         for (int i = 0; i < n; i++) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(WorkerJvm.baseFlags());
-            cmd.add("-Dhazelcast.logging.type=none");
-            // the members get this JVM's class path: the application's classes (the test's lambdas) are on it
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Member.class.getName(), "--cluster-name",
-                    clusterName, "--port", Integer.toString(ports.get(i)), "--members", String.join(",", m.addresses),
-                    "--threads", Integer.toString(threads)));
+            List<String> cmd = java(Member.class, "--cluster-name", clusterName, "--port", Integer.toString(ports.get(i)),
+                    "--members", String.join(",", m.addresses), "--threads", Integer.toString(threads));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             m.processes.add(p);
             // each starts after the one before is up, so that it joins it rather than waiting to become master
@@ -44,6 +38,20 @@ final class Members implements AutoCloseable {
                     + clusterName), "member said: " + line);
         }
         return m;
+    }
+
+    /**
+     * {@code java <Hazelcast's flags> -cp <this JVM's class path> main args}: the JVM gets the application's
+     * classes (the test's lambdas) as a worker does, and Hazelcast's logging off.
+     */
+    static List<String> java(Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(WorkerJvm.baseFlags());
+        cmd.add("-Dhazelcast.logging.type=none");
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     static int freePort() throws IOException {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.speedkit.cluster.internal.WorkerJvm;
 import io.speedkit.pool.Fn;
 import io.speedkit.pool.MapOptions;
 import io.speedkit.pool.Pool;
@@ -220,11 +219,7 @@ class ProcessPoolTest {
 
     @Test
     void workersExitWhenTheirParentIsKilled() throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(WorkerJvm.baseFlags());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ParentThatDies.class.getName(), "2"));
-        Process parent = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process parent = new ProcessBuilder(Members.java(ParentThatDies.class, "2")).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();

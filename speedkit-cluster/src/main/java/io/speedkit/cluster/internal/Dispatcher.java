@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -23,9 +24,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,13 +83,13 @@ public final class Dispatcher implements MembershipListener {
         volatile boolean gone;
         volatile long suspectUntil;
 
-        boolean suspect(long now) {
-            return now - suspectUntil < 0;
-        }
-
         Worker(Member member, int slots) {
             this.member = member;
             this.slots = slots;
+        }
+
+        boolean suspect(long now) {
+            return now - suspectUntil < 0;
         }
     }
 
@@ -140,7 +143,7 @@ public final class Dispatcher implements MembershipListener {
 
     /** Chunks completed per worker process id (from the members' own reports). */
     public Map<Long, Long> chunksByPid() {
-        Map<Long, Long> out = new java.util.TreeMap<>();
+        Map<Long, Long> out = new TreeMap<>();
         chunksByPid.forEach((pid, n) -> out.put(pid, n.get()));
         return out;
     }
@@ -244,7 +247,7 @@ public final class Dispatcher implements MembershipListener {
      * client's cancel waits for the member's answer, and a member that is gone never answers.
      */
     private record Cancel(Future<?> remote) implements Future<Object> {
-        private static final java.util.concurrent.Executor CANCELLER = task -> Thread.ofVirtual()
+        private static final Executor CANCELLER = task -> Thread.ofVirtual()
                 .name("speedkit-cancel").start(task);
 
         @Override
@@ -275,8 +278,8 @@ public final class Dispatcher implements MembershipListener {
         }
 
         @Override
-        public Object get(long timeout, java.util.concurrent.TimeUnit unit)
-                throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        public Object get(long timeout, TimeUnit unit)
+                throws InterruptedException, ExecutionException, TimeoutException {
             return remote.get(timeout, unit);
         }
     }

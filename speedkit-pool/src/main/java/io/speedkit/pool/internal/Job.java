@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 
 /**
  * One map over an input: reads the input in chunks, hands them to the backend, and gives the results to one
@@ -122,18 +121,8 @@ public final class Job implements ChunkOwner {
     }
 
     @Override
-    public TaskPolicy policy() {
-        return engine.policy;
-    }
-
-    @Override
-    public boolean terminated() {
-        return engine.isTerminated();
-    }
-
-    @Override
-    public LongSupplier ticker() {
-        return engine.ticker;
+    public Engine engine() {
+        return engine;
     }
 
     // ------------------------------------------------------------------ the consumer

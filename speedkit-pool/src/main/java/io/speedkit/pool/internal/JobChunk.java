@@ -65,15 +65,16 @@ public final class JobChunk implements Chunk, Callable<Void> {
     /** Runs the items here (a local backend's worker thread). */
     @Override
     public Void call() {
-        if (owner.terminated()) {
+        Engine engine = owner.engine();
+        if (engine.isTerminated()) {
             cancelled = true;
             if (settle()) {
                 owner.chunkDone(this, 0);
             }
             return null;
         }
-        TaskPolicy policy = owner.policy();
-        long t0 = owner.ticker().getAsLong();
+        TaskPolicy policy = engine.policy;
+        long t0 = engine.ticker.getAsLong();
         Object[] s = slots;
         Fn<Object, Object> f = fn;
         int i = 0;
@@ -115,7 +116,7 @@ public final class JobChunk implements Chunk, Callable<Void> {
         }
         ran = i;
         if (settle()) {
-            owner.chunkDone(this, owner.ticker().getAsLong() - t0);
+            owner.chunkDone(this, engine.ticker.getAsLong() - t0);
         }
         return null;
     }
@@ -224,7 +225,7 @@ public final class JobChunk implements Chunk, Callable<Void> {
             }
         }
         ran = n;
-        owner.chunkDone(this, computeNanos >= 0 ? computeNanos : owner.ticker().getAsLong() - dispatchedAt);
+        owner.chunkDone(this, computeNanos >= 0 ? computeNanos : owner.engine().ticker.getAsLong() - dispatchedAt);
     }
 
     private String check(List<? extends Outcome<?>> outcomes) {

@@ -6,7 +6,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 
 /**
  * The {@link Future} of {@code pool.submit(task)}: the task travels as a one-item chunk, so it runs with the
@@ -24,18 +23,8 @@ final class SubmitFuture<R> implements Future<R>, ChunkOwner {
     }
 
     @Override
-    public TaskPolicy policy() {
-        return engine.policy;
-    }
-
-    @Override
-    public boolean terminated() {
-        return engine.isTerminated();
-    }
-
-    @Override
-    public LongSupplier ticker() {
-        return engine.ticker;
+    public Engine engine() {
+        return engine;
     }
 
     @Override
